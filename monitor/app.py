@@ -1,0 +1,400 @@
+"""The use cases: the only place that wires read, extract, claims and the log together.
+
+One file = one transaction: everything learnt from an article (received, parsed, figures,
+dated events, claims, alerts) is appended in a single BEGIN IMMEDIATE, after its original
+bytes are safely in the blob store. The pure stages run before the lock is taken, so the
+write lock is held only for the look-up of earlier claims and the append itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from . import claims as claims_pkg
+from . import extract as extract_pkg
+from .config import AlertsConfig, Config
+from .log import projections
+from .log.events import (
+    AlertAcknowledged,
+    AlertRaised,
+    ArticleDuplicate,
+    ArticleParsed,
+    ArticleReceived,
+    ArticleRejected,
+    ClaimRecorded,
+    Event,
+    EventsExtracted,
+    FiguresExtracted,
+)
+from .log.store import EventStore, NewEvent, Transaction, secure_dir
+from .models import Article, Claim, Decision, Rejection
+from .read import ReadOptions, read_article
+
+CANDIDATES_PER_BUCKET = 200
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What happened to one file, for the one log line and the exit code."""
+
+    article: str
+    status: str  # recorded | duplicate | rejected | failed
+    reason: str | None = None
+    sha256: str | None = None
+    figures: int = 0
+    events: int = 0
+    claims: int = 0
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    published: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # ms: read, extract, reconcile, commit
+
+    def line(self) -> str:
+        if self.status == "recorded":
+            n = len(self.alerts)
+            return (f"{self.article}: recorded ({self.figures} figures, {self.events} dated events, "
+                    f"{n} alert{'s' if n != 1 else ''})")
+        return f"{self.article}: {self.status}" + (f": {self.reason}" if self.reason else "")
+
+
+def event_id(stream_id: str, kind: str, index: int = 0) -> str:
+    """Deterministic, so the same input can never be appended twice."""
+    return hashlib.sha256(f"{stream_id}|{kind}|{index}".encode()).hexdigest()[:32]
+
+
+def alert_id_for(claim_id: str, previous_id: str | None) -> str:
+    return hashlib.sha256(f"{claim_id}|{previous_id}".encode()).hexdigest()[:12]
+
+
+def _side(c: Claim, article_names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "article": c.article,
+        "claim_id": c.claim_id,
+        "text": c.text,
+        "sentence": c.sentence,
+        "value": c.value,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "low": c.low,
+        "high": c.high,
+        "total": c.total,
+        "period": c.period.label,
+        "as_of": c.as_of.isoformat(),
+        "published": c.published.isoformat(),
+        "source": c.source,
+    }
+
+
+def alert_passes(decision: Decision, settings: AlertsConfig) -> bool:
+    """The user's [alerts] settings: which decisions become alerts."""
+    if not decision.alerts or decision.kind not in settings.kinds:
+        return False
+    hay = f"{decision.claim.key} {decision.claim.label}".lower()
+    if any(m.lower() in hay for m in settings.mute):
+        return False
+    if settings.min_relative_change > 0 and decision.previous is not None:
+        old = decision.previous.value
+        rel = decision.change.get("relative")
+        if rel is None and old:
+            rel = (decision.claim.value - old) / abs(old)
+        if rel is not None and abs(rel) < settings.min_relative_change:
+            return False
+    return True
+
+
+class Monitor:
+    """One state folder: the event log, its read tables and the blob store."""
+
+    def __init__(self, config: Config, *, readonly: bool = False) -> None:
+        self.config = config
+        self.state = config.state
+        if not readonly:
+            secure_dir(self.state)
+            secure_dir(self.state / "blobs")
+        elif not config.db_path.exists():
+            raise FileNotFoundError(f"no event log at {config.db_path} yet: ingest something first")
+        self.store = EventStore(config.db_path, projectors=[projections.project], readonly=readonly)
+        if not readonly:
+            projections.ensure(self.store.conn)
+            projections.catch_up(self.store)
+        self.read_options = ReadOptions(extensions=tuple(config.read.extensions), max_bytes=config.read.max_bytes)
+        self.listeners: list[Callable[[dict[str, Any]], None]] = []
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Monitor":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- blobs ---------------------------------------------------------------------------------
+
+    def _keep(self, src: Path) -> tuple[str, int, str, bytes | None]:
+        """Copy the file into the content-addressed blob store before anything else happens.
+
+        Returns (sha256, size, blob path relative to state, the bytes if small enough to read).
+        Large files are streamed, never read whole into memory.
+        """
+        limit = self.config.read.max_bytes
+        h = hashlib.sha256()
+        blobs = self.state / "blobs"
+        fd, tmp = tempfile.mkstemp(dir=blobs, prefix=".incoming-")
+        size = 0
+        head = bytearray()
+        try:
+            with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
+                while chunk := f.read(1 << 20):
+                    h.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                    if size <= limit:
+                        head += chunk
+                out.flush()
+                os.fsync(out.fileno())
+            sha = h.hexdigest()
+            rel = Path("blobs") / sha[:2] / sha
+            dest = self.state / rel
+            if dest.exists():
+                os.unlink(tmp)
+            else:
+                dest.parent.mkdir(exist_ok=True)
+                os.replace(tmp, dest)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return sha, size, str(rel), (bytes(head) if size <= limit else None)
+
+    def _keep_bytes(self, data: bytes) -> tuple[str, str]:
+        sha = hashlib.sha256(data).hexdigest()
+        rel = Path("blobs") / sha[:2] / sha
+        dest = self.state / rel
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".incoming-")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, dest)
+        return sha, str(rel)
+
+    def blob_path(self, rel: str) -> Path:
+        return self.state / rel
+
+    # -- ingest --------------------------------------------------------------------------------
+
+    def known_sha(self, sha: str) -> dict[str, Any] | None:
+        row = self.store.conn.execute("SELECT article, status FROM articles WHERE sha256 = ?", (sha,)).fetchone()
+        return {"article": row[0], "status": row[1]} if row else None
+
+    def ingest_path(self, path: Path, *, name: str | None = None) -> IngestResult:
+        """Read one file and record everything learnt from it in one transaction."""
+        path = Path(path)
+        name = name or path.name
+        t0 = time.perf_counter()
+        if path.is_symlink():
+            target = os.readlink(path)
+            sha, rel = self._keep_bytes(f"symlink -> {target}".encode())
+            reason = (f"this is a symbolic link (to {target}); links are not followed, so a shared folder cannot "
+                      "make the monitor read files outside it. Copy the file itself into the inbox instead")
+            return self._record_rejection(name, sha, len(target), rel, str(path), Rejection("symlink", reason), t0)
+        try:
+            mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+            sha, size, rel, data = self._keep(path)
+        except FileNotFoundError:
+            return IngestResult(name, "failed", "the file disappeared before it could be read")
+        except PermissionError:
+            return IngestResult(name, "failed", "the file cannot be read (permission denied)")
+        except IsADirectoryError:
+            return IngestResult(name, "failed", "this is a folder, not a file")
+        return self.ingest_bytes(name, data, sha=sha, size=size, blob=rel, origin=str(path), mtime=mtime, t0=t0)
+
+    def ingest_bytes(self, name: str, data: bytes | None, *, sha: str | None = None, size: int | None = None,
+                     blob: str | None = None, origin: str | None = None, mtime: datetime | None = None,
+                     t0: float | None = None) -> IngestResult:
+        t0 = t0 if t0 is not None else time.perf_counter()
+        if sha is None or blob is None:
+            assert data is not None
+            sha, blob = self._keep_bytes(data)
+            size = len(data)
+        assert size is not None
+        prior = self.known_sha(sha)
+        if prior is not None:
+            return IngestResult(name, "duplicate", f"same bytes as {prior['article']}, already {prior['status']}", sha)
+        if data is None:
+            lim = self.config.read.max_bytes
+            rej = Rejection("too_large", f"the file is {size / 1e6:.1f} MB, over the {lim / 1e6:.1f} MB limit (read.max_bytes)")
+            return self._record_rejection(name, sha, size, blob, origin, rej, t0)
+        parsed = read_article(name, data, mtime=mtime, options=self.read_options)
+        t_read = time.perf_counter()
+        if isinstance(parsed, Rejection):
+            return self._record_rejection(name, sha, size, blob, origin, parsed, t0)
+        return self._record_article(parsed, size, blob, origin, mtime, t0, t_read)
+
+    def _received(self, stream: str, name: str, sha: str, size: int, blob: str, origin: str | None,
+                  mtime: datetime | None) -> NewEvent:
+        return NewEvent(event_id(stream, "ArticleReceived"), stream, ArticleReceived(
+            article=name, sha256=sha, size=size, blob=blob, origin=origin,
+            mtime=mtime.isoformat() if mtime else None))
+
+    def _record_rejection(self, name: str, sha: str, size: int, blob: str, origin: str | None, rej: Rejection,
+                          t0: float) -> IngestResult:
+        stream = f"article-{sha}"
+        evs = [self._received(stream, name, sha, size, blob, origin, None),
+               NewEvent(event_id(stream, "ArticleRejected"), stream,
+                        ArticleRejected(article=name, sha256=sha, code=rej.code, reason=rej.reason))]
+        with self.store.transaction() as tx:
+            if self.known_sha(sha) is not None:
+                return IngestResult(name, "duplicate", "same bytes as a file already recorded", sha)
+            tx.append(stream, evs, expected_version=-1)
+        return IngestResult(name, "rejected", rej.reason, sha, timings={"total": (time.perf_counter() - t0) * 1e3})
+
+    def _record_article(self, art: Article, size: int, blob: str, origin: str | None, mtime: datetime | None,
+                        t0: float, t_read: float) -> IngestResult:
+        stream = f"article-{art.sha256}"
+        ex = extract_pkg.extract(art.clean, art.published)
+        new_claims = claims_pkg.make_claims(art, ex.figures)
+        t_extract = time.perf_counter()
+        received = self._received(stream, art.name, art.sha256, size, blob, origin, mtime)
+        result = IngestResult(art.name, "recorded", sha256=art.sha256, figures=len(ex.figures), events=len(ex.events),
+                              claims=len(new_claims), published=art.published.isoformat())
+        with self.store.transaction() as tx:
+            if self.known_sha(art.sha256) is not None:
+                return IngestResult(art.name, "duplicate", "same bytes as a file already recorded", art.sha256)
+            dup = tx.conn.execute(
+                "SELECT article FROM articles WHERE text_sha256 = ? AND status = 'recorded' LIMIT 1", (art.text_sha256,)
+            ).fetchone()
+            if dup is not None:
+                reason = f"same text as {dup[0]} (only whitespace or the file name differ)"
+                tx.append(stream, [received, NewEvent(event_id(stream, "ArticleDuplicate"), stream, ArticleDuplicate(
+                    article=art.name, sha256=art.sha256, duplicate_of=dup[0], reason=reason))], expected_version=-1)
+                return IngestResult(art.name, "duplicate", reason, art.sha256)
+            known = self._candidates(tx, new_claims)
+            decisions = claims_pkg.reconcile(new_claims, known)
+            t_rec = time.perf_counter()
+            evs: list[NewEvent] = [received]
+            n = 0
+
+            def add(kind: str, payload: Event) -> None:
+                nonlocal n
+                evs.append(NewEvent(event_id(stream, kind, n), stream, payload))
+                n += 1
+
+            add("ArticleParsed", ArticleParsed(
+                article=art.name, sha256=art.sha256, text_sha256=art.text_sha256, format=art.format,
+                encoding=art.encoding, encoding_guessed=art.encoding_guessed, title=art.title, source=art.source,
+                url=art.url, published=art.published.isoformat(), published_source=art.published_source,
+                published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text)))
+            add("FiguresExtracted", FiguresExtracted(article=art.name, extractor=ex.version,
+                                                     figures=[f.to_dict() for f in ex.figures]))
+            add("EventsExtracted", EventsExtracted(article=art.name, extractor=ex.version,
+                                                   events=[e.to_dict() for e in ex.events]))
+            names: dict[str, str] = {}
+            for d in decisions:
+                add("ClaimRecorded", ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
+                                                   previous_claim_id=d.previous.claim_id if d.previous else None))
+                if d.previous is not None and alert_passes(d, self.config.alerts):
+                    alert = AlertRaised(
+                        alert_id=alert_id_for(d.claim.claim_id, d.previous.claim_id), kind=d.kind, measure=d.claim.key,
+                        label=d.claim.label, old=_side(d.previous, names), new=_side(d.claim, names),
+                        change=d.change, explanation=d.explanation)
+                    add("AlertRaised", alert)
+                    result.alerts.append(alert.model_dump(mode="json"))
+            tx.append(stream, evs, expected_version=-1)
+        t_end = time.perf_counter()
+        result.timings = {"read": (t_read - t0) * 1e3, "extract": (t_extract - t_read) * 1e3,
+                          "reconcile": (t_rec - t_extract) * 1e3, "commit": (t_end - t_rec) * 1e3,
+                          "total": (t_end - t0) * 1e3}
+        for alert_data in result.alerts:
+            for listener in self.listeners:
+                listener(alert_data)
+        return result
+
+    def _candidates(self, tx: Transaction, new: list[Claim]) -> list[Claim]:
+        """Earlier claims sharing a bucket with any new claim: an indexed look-up, never a scan."""
+        buckets = sorted({b for c in new for b in c.buckets})
+        if not buckets:
+            return []
+        ids: dict[str, int] = {}
+        for b in buckets:
+            for claim_id, pos in tx.conn.execute(
+                "SELECT claim_id, position FROM claim_buckets WHERE bucket = ? ORDER BY position DESC LIMIT ?",
+                (b, CANDIDATES_PER_BUCKET),
+            ):
+                ids[claim_id] = pos
+        if not ids:
+            return []
+        ordered = sorted(ids, key=ids.__getitem__)
+        out: list[Claim] = []
+        for i in range(0, len(ordered), 500):
+            part = ordered[i:i + 500]
+            rows = dict(tx.conn.execute(
+                f"SELECT claim_id, data FROM claims WHERE claim_id IN ({','.join('?' * len(part))})", part).fetchall())
+            out.extend(Claim.from_dict(json.loads(rows[c])) for c in part if c in rows)
+        return out
+
+    # -- other use cases -----------------------------------------------------------------------
+
+    def acknowledge(self, alert_prefix: str, note: str | None = None) -> str:
+        rows = self.store.conn.execute("SELECT alert_id, acknowledged FROM alerts WHERE alert_id LIKE ?",
+                                       (alert_prefix + "%",)).fetchall()
+        if not rows:
+            raise LookupError(f"no alert with id {alert_prefix!r}")
+        if len(rows) > 1:
+            raise LookupError(f"{len(rows)} alerts start with {alert_prefix!r}: give more characters")
+        alert_id, acked = rows[0]
+        if acked:
+            raise LookupError(f"alert {alert_id} is already acknowledged")
+        stream = f"alert-{alert_id}"
+        with self.store.transaction() as tx:
+            tx.append(stream, [NewEvent(event_id(stream, "AlertAcknowledged"), stream,
+                                        AlertAcknowledged(alert_id=alert_id, note=note))], expected_version=-1)
+        return alert_id
+
+    def replay(self) -> int:
+        return projections.rebuild(self.store)
+
+    def verify(self) -> tuple[int | None, str, int]:
+        return self.store.verify()
+
+
+def ingest_many(mon: Monitor, paths: Iterable[Path]) -> list[IngestResult]:
+    return [mon.ingest_path(p) for p in paths]
+
+
+def preview(data: bytes, name: str, *, options: ReadOptions, mtime: datetime | None = None,
+            published: date | None = None) -> dict[str, Any]:
+    """What `extract` would record for a file, without touching any state."""
+    parsed = read_article(name, data, mtime=mtime, options=options)
+    if isinstance(parsed, Rejection):
+        return {"article": name, "status": "rejected", "code": parsed.code, "reason": parsed.reason}
+    ex = extract_pkg.extract(parsed.clean, published or parsed.published)
+    meta = parsed.to_dict()
+    for k in ("text", "clean"):
+        meta.pop(k, None)
+    return {"article": name, "status": "ok", "metadata": meta, "extractor": ex.version,
+            "figures": [f.to_dict() for f in ex.figures], "events": [e.to_dict() for e in ex.events]}
+
+
+def copy_out(src: Path, dest_dir: Path) -> Path:
+    """Move-safe copy into a folder without ever overwriting an existing name."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    target = dest_dir / src.name
+    stem, suffix = target.stem, target.suffix
+    i = 1
+    while target.exists():
+        target = dest_dir / f"{stem}.{i}{suffix}"
+        i += 1
+    shutil.copy2(src, target)
+    return target

@@ -1,0 +1,352 @@
+"""The command line: thin click commands that parse, call the app, and print a table or JSON."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .config import Config, ConfigError, load
+
+EXIT_UNAVAILABLE = 2
+
+
+class Ctx:
+    """Lazily loaded config, so `--help` works without a config file."""
+
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = config_path
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            try:
+                self._config = load(self.config_path)
+            except ConfigError as e:
+                fail(str(e), code=2)
+        return self._config
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"monitor: {message}", err=True)
+    sys.exit(code)
+
+
+def open_monitor(ctx: Ctx, *, readonly: bool = True) -> Any:
+    config = ctx.config
+    from .app import Monitor
+
+    try:
+        return Monitor(config, readonly=readonly)
+    except FileNotFoundError as e:
+        if readonly:
+            return None
+        fail(str(e))
+
+
+def _cell(v: Any, width: int) -> str:
+    if v is None:
+        s = ""
+    elif isinstance(v, float):
+        s = f"{v:,.4f}".rstrip("0").rstrip(".") if abs(v) < 1e15 else f"{v:.4g}"
+    elif isinstance(v, (dict, list)):
+        s = json.dumps(v, ensure_ascii=False)
+    else:
+        s = str(v)
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, widths: dict[str, int] | None = None) -> None:
+    """An aligned table; long cells are cut so one row stays one line."""
+    if not rows:
+        click.echo("(none)")
+        return
+    widths = widths or {}
+    cells = [[_cell(r.get(c), widths.get(c, 40)) for c in columns] for r in rows]
+    w = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.upper().ljust(w[i]) for i, c in enumerate(columns)).rstrip())
+    for row in cells:
+        click.echo("  ".join(v.ljust(w[i]) for i, v in enumerate(row)).rstrip())
+
+
+def emit(rows: list[dict[str, Any]], as_json: bool, columns: Sequence[str], **kw: Any) -> None:
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=None))
+    else:
+        print_table(rows, columns, **kw)
+
+
+def listing(name: str, query: Callable[[Any], list[dict[str, Any]]], columns: Sequence[str], help_text: str,
+            widths: dict[str, int] | None = None) -> click.Command:
+    """A read-only listing command: a table by default, one JSON array with --json."""
+
+    @click.command(name=name, help=help_text)
+    @click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+    @click.pass_obj
+    def cmd(ctx: Ctx, as_json: bool) -> None:
+        mon = open_monitor(ctx)
+        rows = [] if mon is None else query(mon.store.conn)
+        emit(rows, as_json, columns, widths=widths)
+
+    return cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", metavar="PATH", envvar=None,
+              help="config.toml to use (default: $MONITOR_CONFIG, then ./config.toml).")
+@click.version_option(__version__, prog_name="monitor")
+@click.pass_context
+def main(click_ctx: click.Context, config_path: str | None) -> None:
+    """Watch an inbox of news articles, keep every figure, alert when a claim changes.
+
+    Example: monitor --config config.toml ingest article.txt
+    """
+    click_ctx.obj = Ctx(config_path)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a line.")
+@click.pass_obj
+def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool) -> None:
+    """Record files in the given order.
+
+    Exits 0 when each file was recorded, found to be a duplicate or rejected with a reason;
+    1 when any could not be processed at all.
+
+    Example: monitor ingest inbox/a.txt inbox/b.html
+    """
+    mon = open_monitor(ctx, readonly=False)
+    bad = 0
+    with mon:
+        for f in files:
+            if not f.exists() and not f.is_symlink():
+                res_line = f"{f.name}: failed: no such file"
+                bad += 1
+                click.echo(json.dumps({"article": f.name, "status": "failed", "reason": "no such file"}) if as_json else res_line)
+                continue
+            r = mon.ingest_path(f)
+            bad += r.status == "failed"
+            if as_json:
+                click.echo(json.dumps({"article": r.article, "status": r.status, "reason": r.reason,
+                                       "sha256": r.sha256, "figures": r.figures, "events": r.events,
+                                       "alerts": r.alerts, "timings_ms": r.timings}, ensure_ascii=False))
+            else:
+                click.echo(r.line())
+                for a in r.alerts:
+                    click.echo(f"  {a['kind'].upper()} {a['label']}: {a['old']['text']} -> {a['new']['text']}")
+    sys.exit(1 if bad else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date to resolve times against.")
+@click.pass_obj
+def extract(ctx: Ctx, file: Path, as_json: bool, published: Any) -> None:
+    """Show what would be extracted from FILE (or - for stdin), recording nothing.
+
+    Example: monitor extract article.txt --json
+    """
+    from datetime import datetime, timezone
+
+    from .app import preview
+    from .read import ReadOptions
+
+    if str(file) == "-":
+        data, name, mtime = sys.stdin.buffer.read(), "stdin.txt", None
+    else:
+        try:
+            data, name = file.read_bytes(), file.name
+            mtime = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc)
+        except OSError as e:
+            fail(f"{file}: {e.strerror or e}")
+    try:
+        cfg = ctx.config
+        opts = ReadOptions(extensions=tuple(cfg.read.extensions), max_bytes=cfg.read.max_bytes)
+    except SystemExit:
+        raise
+    out = preview(data, name, options=opts, mtime=mtime, published=published.date() if published else None)
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if out["status"] != "ok":
+        click.echo(f"{name}: rejected: {out['reason']}")
+        sys.exit(1)
+    m = out["metadata"]
+    click.echo(f"title:     {m.get('title') or '-'}")
+    click.echo(f"source:    {m.get('source') or '-'}")
+    click.echo(f"published: {m['published']} ({m['published_source']}, confidence {m['published_confidence']:.2f})")
+    click.echo(f"encoding:  {m['encoding']}{' (guessed)' if m.get('encoding_guessed') else ''}")
+    click.echo("")
+    figs = [{**f, "period": (f.get("period") or {}).get("label")} for f in out["figures"]]
+    print_table(figs, ["text", "value", "unit", "qualifier", "total", "counted", "period"], widths={"text": 36})
+    click.echo("")
+    print_table(out["events"], ["date", "text", "actor", "verb", "place"])
+
+
+def _q(fn_name: str) -> Callable[[Any], list[dict[str, Any]]]:
+    def q(conn: Any) -> list[dict[str, Any]]:
+        from .log import queries
+
+        return getattr(queries, fn_name)(conn)
+
+    return q
+
+
+main.add_command(listing(
+    "articles", _q("articles"),
+    ["article", "status", "published", "published_source", "source", "title", "figures", "alerts", "reason"],
+    "List every file received: status, title, source, publication date and how it was decided.\n\n"
+    "Example: monitor articles --json", widths={"title": 40, "reason": 50}))
+main.add_command(listing(
+    "figures", _q("figures"), ["article", "text", "value", "unit", "qualifier", "total", "counted", "period"],
+    "List every figure extracted, with what it counts and the period it refers to.\n\nExample: monitor figures --json",
+    widths={"text": 36, "counted": 30}))
+main.add_command(listing(
+    "events", _q("dated_events"), ["article", "date", "text", "actor", "verb", "sentence"],
+    "List the dated happenings found in articles.\n\nExample: monitor events --json", widths={"sentence": 60}))
+main.add_command(listing(
+    "claims", _q("measures"), ["measure", "claims", "latest_value", "unit", "period", "source", "label"],
+    "List the measures claims were recorded for, with their latest value.\n\nExample: monitor claims",
+    widths={"measure": 40, "label": 50}))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@click.option("--pending", is_flag=True, help="Only alerts not acknowledged yet.")
+@click.pass_obj
+def alerts(ctx: Ctx, as_json: bool, pending: bool) -> None:
+    """List alerts: updates and contradictions, with both sides.
+
+    Example: monitor alerts --pending
+    """
+    from .log import queries
+
+    mon = open_monitor(ctx)
+    rows = [] if mon is None else queries.alerts(mon.store.conn, pending_only=pending)
+    if as_json:
+        emit(rows, True, [])
+        return
+    flat = [{"id": a["alert_id"], "kind": a["kind"], "measure": a["label"],
+             "old": f"{a['old']['text']} ({a['old']['source'] or a['old']['article']}, {a['old']['published']})",
+             "new": f"{a['new']['text']} ({a['new']['source'] or a['new']['article']}, {a['new']['published']})",
+             "ack": "yes" if a["acknowledged"] else ""} for a in rows]
+    print_table(flat, ["id", "kind", "measure", "old", "new", "ack"], widths={"measure": 40, "old": 45, "new": 45})
+
+
+@main.command()
+@click.argument("measure")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@click.pass_obj
+def timeline(ctx: Ctx, measure: str, as_json: bool) -> None:
+    """Every claim for MEASURE (its key, or words of its label) in period order, with a small chart.
+
+    Example: monitor timeline "members meeting"
+    """
+    from .log import queries
+
+    mon = open_monitor(ctx)
+    rows = [] if mon is None else queries.timeline(mon.store.conn, measure)
+    if as_json:
+        emit(rows, True, [])
+        return
+    if not rows:
+        click.echo(f"no claims for {measure!r}")
+        return
+    comparable = [r["value"] for r in rows if r["unit"] == rows[-1]["unit"]]
+    top = max((abs(v) for v in comparable), default=0) or 1
+    for r in rows:
+        bar = "█" * max(1, round(20 * abs(r["value"]) / top)) if r["unit"] == rows[-1]["unit"] else ""
+        click.echo(f"{r['period']:<10} {_cell(r['value'], 14):>14} {r['unit']:<9} {bar:<20}  "
+                   f"{r['source'] or r['article']}, {r['published']}: {_cell(r['text'], 40)} [{r['decision']}]")
+
+
+@main.command()
+@click.argument("alert_id")
+@click.option("--note", help="Why, for the record.")
+@click.pass_obj
+def ack(ctx: Ctx, alert_id: str, note: str | None) -> None:
+    """Acknowledge an alert (recorded as an event; nothing is changed).
+
+    Example: monitor ack 3f2a9c
+    """
+    mon = open_monitor(ctx, readonly=False)
+    with mon:
+        try:
+            full = mon.acknowledge(alert_id, note)
+        except LookupError as e:
+            fail(str(e))
+    click.echo(f"acknowledged {full}")
+
+
+@main.command(name="log")
+@click.option("--since", default=0, type=int, metavar="POSITION", help="Only events after this position.")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@click.pass_obj
+def log_cmd(ctx: Ctx, since: int, limit: int | None, as_json: bool) -> None:
+    """List the event log itself: position, type, stream, time.
+
+    Example: monitor log --since 120
+    """
+    from .log import queries
+
+    mon = open_monitor(ctx)
+    rows = [] if mon is None else queries.log(mon.store.conn, since, limit)
+    emit(rows, as_json, ["position", "type", "stream_id", "stream_version", "recorded_at"], widths={"stream_id": 30})
+
+
+@main.command()
+@click.pass_obj
+def replay(ctx: Ctx) -> None:
+    """Drop every read table and rebuild it from the event log.
+
+    Example: monitor replay
+    """
+    import time
+
+    mon = open_monitor(ctx, readonly=False)
+    with mon:
+        t = time.perf_counter()
+        n = mon.replay()
+        dt = time.perf_counter() - t
+    click.echo(f"replayed {n} events in {dt:.2f} s ({n / dt if dt else 0:,.0f} events/s)")
+
+
+@main.command()
+@click.pass_obj
+def verify(ctx: Ctx) -> None:
+    """Recompute the hash chain: exit 1 with the first broken position, else print the head hash.
+
+    Example: monitor verify
+    """
+    mon = open_monitor(ctx)
+    if mon is None:
+        click.echo("empty log: nothing to verify")
+        return
+    broken, head, n = mon.verify()
+    if broken is not None:
+        fail(f"hash chain broken at position {broken} (checked {n} events): the log was altered")
+    click.echo(f"ok: {n} events, head {head}")
+
+
+def not_yet(name: str, help_text: str) -> click.Command:
+    @click.command(name=name, help=help_text, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def cmd(args: tuple[str, ...]) -> None:
+        fail(f"'{name}' is not available yet in this version", code=EXIT_UNAVAILABLE)
+
+    return cmd
+
+
+main.add_command(not_yet("run", "Run the daemon: watch the inbox and record every file dropped in.\n\nExample: monitor run"))
+main.add_command(not_yet("status", "Show whether the daemon runs and what it did last.\n\nExample: monitor status --json"))
+main.add_command(not_yet("digest", "Preview or send the alert digest email.\n\nExample: monitor digest --preview"))
+main.add_command(not_yet("retry", "Put failed files back through.\n\nExample: monitor retry"))

@@ -1,0 +1,254 @@
+"""Read tables built from the log: what people and the app query.
+
+They are disposable: `rebuild` drops and replays them from the events, and must give the
+same rows as the incremental path (a test dumps both and compares). Each table's checkpoint
+(the last position applied) is kept in `checkpoints`, updated in the same transaction as the
+append that moved it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any, Callable
+
+from .events import upcast
+from .store import EventStore, StoredEvent
+
+PROJECTIONS = ("articles", "figures", "dated_events", "claims", "claim_buckets", "alerts", "digests", "notifications")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    sha256 TEXT PRIMARY KEY, article TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, code TEXT,
+    duplicate_of TEXT, title TEXT, source TEXT, url TEXT, published TEXT, published_source TEXT,
+    published_confidence REAL, format TEXT, encoding TEXT, encoding_guessed INTEGER, text_sha256 TEXT,
+    notes TEXT, blob TEXT, origin TEXT, size INTEGER, figures INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0, alerts INTEGER NOT NULL DEFAULT 0,
+    received_position INTEGER NOT NULL, recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_text ON articles (text_sha256);
+CREATE INDEX IF NOT EXISTS articles_name ON articles (article);
+CREATE TABLE IF NOT EXISTS figures (
+    position INTEGER NOT NULL, sha256 TEXT NOT NULL, article TEXT NOT NULL, idx INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER, "end" INTEGER, value REAL, unit TEXT, qualifier TEXT, low REAL, high REAL,
+    total REAL, counted TEXT, period TEXT, period_start TEXT, period_end TEXT, change TEXT, tags TEXT,
+    sentence TEXT, PRIMARY KEY (sha256, idx)
+);
+CREATE TABLE IF NOT EXISTS dated_events (
+    position INTEGER NOT NULL, sha256 TEXT NOT NULL, article TEXT NOT NULL, idx INTEGER NOT NULL,
+    text TEXT, date TEXT, actor TEXT, verb TEXT, place TEXT, start INTEGER, "end" INTEGER, sentence TEXT,
+    PRIMARY KEY (sha256, idx)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id TEXT PRIMARY KEY, position INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL,
+    label TEXT, value REAL, unit TEXT, qualifier TEXT, period TEXT, period_start TEXT, period_end TEXT,
+    as_of TEXT, published TEXT, source TEXT, text TEXT, sentence TEXT, decision TEXT,
+    previous_claim_id TEXT, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_key ON claims (key, position);
+CREATE TABLE IF NOT EXISTS claim_buckets (
+    bucket TEXT NOT NULL, position INTEGER NOT NULL, claim_id TEXT NOT NULL, PRIMARY KEY (bucket, position, claim_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS alerts (
+    alert_id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL, measure TEXT, label TEXT,
+    old TEXT NOT NULL, new TEXT NOT NULL, change TEXT, explanation TEXT, raised_at TEXT NOT NULL,
+    acknowledged INTEGER NOT NULL DEFAULT 0, ack_note TEXT, acknowledged_at TEXT
+);
+CREATE INDEX IF NOT EXISTS alerts_position ON alerts (position);
+CREATE TABLE IF NOT EXISTS digests (
+    digest_id TEXT NOT NULL, position INTEGER PRIMARY KEY, status TEXT NOT NULL, message_id TEXT,
+    through_position INTEGER, alerts INTEGER, recipients TEXT, subject TEXT, reason TEXT, at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notifications (
+    position INTEGER PRIMARY KEY, alert_id TEXT, url TEXT, reason TEXT, at TEXT NOT NULL
+);
+"""
+
+
+def ensure(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA)
+
+
+def _j(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _received(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute(
+        "INSERT INTO articles (sha256, article, status, blob, origin, size, received_position, recorded_at)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        (d["sha256"], d["article"], "received", d["blob"], d.get("origin"), d["size"], e.position, e.recorded_at),
+    )
+
+
+def _rejected(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute("UPDATE articles SET status='rejected', reason=?, code=? WHERE sha256=?", (d["reason"], d["code"], d["sha256"]))
+
+
+def _duplicate(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute("UPDATE articles SET status='duplicate', reason=?, duplicate_of=? WHERE sha256=?",
+              (d["reason"], d["duplicate_of"], d["sha256"]))
+
+
+def _parsed(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute(
+        "UPDATE articles SET status='recorded', title=?, source=?, url=?, published=?, published_source=?,"
+        " published_confidence=?, format=?, encoding=?, encoding_guessed=?, text_sha256=?, notes=? WHERE sha256=?",
+        (d["title"], d["source"], d["url"], d["published"], d["published_source"], d["published_confidence"],
+         d["format"], d["encoding"], int(d["encoding_guessed"]), d["text_sha256"], _j(d.get("notes") or []), d["sha256"]),
+    )
+
+
+def _sha_of(e: StoredEvent) -> str:
+    return e.stream_id.split("-", 1)[1]
+
+
+def _figures(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    sha = _sha_of(e)
+    rows = []
+    for i, f in enumerate(d["figures"]):
+        p = f.get("period") or {}
+        rows.append((e.position, sha, d["article"], i, f["text"], f["start"], f["end"], f["value"], f["unit"],
+                     f.get("qualifier"), f.get("low"), f.get("high"), f.get("total"), f.get("counted"),
+                     p.get("label"), p.get("start"), p.get("end"), f.get("change"), _j(f.get("tags") or []), f["sentence"]))
+    c.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    c.execute("UPDATE articles SET figures=? WHERE sha256=?", (len(rows), sha))
+
+
+def _dated(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    sha = _sha_of(e)
+    rows = [(e.position, sha, d["article"], i, v["text"], v["date"], v.get("actor"), v.get("verb"), v.get("place"),
+             v.get("start"), v.get("end"), v["sentence"]) for i, v in enumerate(d["events"])]
+    c.executemany("INSERT INTO dated_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    c.execute("UPDATE articles SET events=? WHERE sha256=?", (len(rows), sha))
+
+
+def _claim(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    cl = d["claim"]
+    p = cl["period"]
+    c.execute(
+        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (cl["claim_id"], e.position, d["article"], cl["key"], cl["label"], cl["value"], cl["unit"], cl["qualifier"],
+         p["label"], p["start"], p["end"], cl["as_of"], cl["published"], cl.get("source"), cl["text"], cl["sentence"],
+         d["decision"], d.get("previous_claim_id"), _j(cl)),
+    )
+    c.executemany("INSERT OR IGNORE INTO claim_buckets VALUES (?,?,?)",
+                  [(b, e.position, cl["claim_id"]) for b in dict.fromkeys(cl["buckets"])])
+    c.execute("UPDATE articles SET claims=claims+1 WHERE sha256=?", (_sha_of(e),))
+
+
+def _alert(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute(
+        "INSERT INTO alerts (alert_id, position, kind, measure, label, old, new, change, explanation, raised_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (d["alert_id"], e.position, d["kind"], d["measure"], d["label"], _j(d["old"]), _j(d["new"]),
+         _j(d.get("change") or {}), d["explanation"], e.recorded_at),
+    )
+    if e.stream_id.startswith("article-"):
+        c.execute("UPDATE articles SET alerts=alerts+1 WHERE sha256=?", (_sha_of(e),))
+
+
+def _ack(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute("UPDATE alerts SET acknowledged=1, ack_note=?, acknowledged_at=? WHERE alert_id=?",
+              (d.get("note"), e.recorded_at, d["alert_id"]))
+
+
+def _digest(status: str) -> Callable[[sqlite3.Connection, StoredEvent, dict[str, Any]], None]:
+    def apply(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+        c.execute(
+            "INSERT INTO digests VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (d["digest_id"], e.position, status, d["message_id"], d["through_position"], len(d["alerts"]),
+             _j(d.get("recipients") or []), d.get("subject"), d.get("reason"), e.recorded_at),
+        )
+    return apply
+
+
+def _notify_failed(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
+    c.execute("INSERT INTO notifications VALUES (?,?,?,?,?)", (e.position, d["alert_id"], d["url"], d["reason"], e.recorded_at))
+
+
+HANDLERS: dict[str, Callable[[sqlite3.Connection, StoredEvent, dict[str, Any]], None]] = {
+    "ArticleReceived": _received,
+    "ArticleRejected": _rejected,
+    "ArticleDuplicate": _duplicate,
+    "ArticleParsed": _parsed,
+    "FiguresExtracted": _figures,
+    "EventsExtracted": _dated,
+    "ClaimRecorded": _claim,
+    "AlertRaised": _alert,
+    "AlertAcknowledged": _ack,
+    "DigestSent": _digest("sent"),
+    "DigestFailed": _digest("failed"),
+    "NotificationFailed": _notify_failed,
+}
+
+
+def project(conn: sqlite3.Connection, events: Sequence[StoredEvent]) -> None:
+    """Apply appended events to every read table and move the checkpoints (same transaction)."""
+    if not events:
+        return
+    for e in events:
+        handler = HANDLERS.get(e.type)
+        if handler is not None:
+            handler(conn, e, upcast(e.type, e.schema_version, e.data))
+    last = events[-1].position
+    conn.executemany(
+        "INSERT INTO checkpoints (projection, position) VALUES (?, ?)"
+        " ON CONFLICT(projection) DO UPDATE SET position = excluded.position",
+        [(name, last) for name in PROJECTIONS],
+    )
+
+
+def drop(conn: sqlite3.Connection) -> None:
+    for name in (*PROJECTIONS, "checkpoints"):
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def rebuild(store: EventStore, *, batch: int = 5000) -> int:
+    """Drop every read table and replay the whole log into fresh ones, in one transaction."""
+    n = 0
+    with store.transaction() as tx:
+        drop(tx.conn)
+        ensure(tx.conn)
+        chunk: list[StoredEvent] = []
+        for ev in store.read(0, batch=batch):
+            chunk.append(ev)
+            if len(chunk) >= batch:
+                project(tx.conn, chunk)
+                n += len(chunk)
+                chunk = []
+        project(tx.conn, chunk)
+        n += len(chunk)
+    return n
+
+
+def checkpoints(conn: sqlite3.Connection) -> dict[str, int]:
+    return {r[0]: int(r[1]) for r in conn.execute("SELECT projection, position FROM checkpoints")}
+
+
+def catch_up(store: EventStore) -> int:
+    """Apply events the read tables have not seen (e.g. after an upgrade added a table)."""
+    cps = checkpoints(store.conn)
+    since = min((cps.get(p, 0) for p in PROJECTIONS), default=0)
+    head, _ = store.head()
+    if since >= head:
+        return 0
+    if any(cps.get(p, 0) != since for p in PROJECTIONS):
+        return rebuild(store)
+    n = 0
+    with store.transaction() as tx:
+        chunk = list(store.read(since))
+        project(tx.conn, chunk)
+        n = len(chunk)
+    return n
+
+
+def dump(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every read table's rows in a stable order: what replay must reproduce exactly."""
+    out = {}
+    for name in (*PROJECTIONS, "checkpoints"):
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+        order = ", ".join('"%s"' % c for c in cols)
+        out[name] = [tuple(r) for r in conn.execute(f"SELECT * FROM {name} ORDER BY {order}")]
+    return out
