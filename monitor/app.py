@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -74,7 +73,7 @@ def alert_id_for(claim_id: str, previous_id: str | None) -> str:
     return hashlib.sha256(f"{claim_id}|{previous_id}".encode()).hexdigest()[:12]
 
 
-def _side(c: Claim, article_names: dict[str, str]) -> dict[str, Any]:
+def _side(c: Claim) -> dict[str, Any]:
     return {
         "article": c.article,
         "claim_id": c.claim_id,
@@ -198,8 +197,12 @@ class Monitor:
         row = self.store.conn.execute("SELECT article, status FROM articles WHERE sha256 = ?", (sha,)).fetchone()
         return {"article": row[0], "status": row[1]} if row else None
 
-    def ingest_path(self, path: Path, *, name: str | None = None) -> IngestResult:
-        """Read one file and record everything learnt from it in one transaction."""
+    def ingest_path(self, path: Path, *, name: str | None = None, retry: bool = False) -> IngestResult:
+        """Read one file and record everything learnt from it in one transaction.
+
+        `retry` lets a file that was rejected before (same bytes) be read again, e.g. after the
+        user raised `read.max_bytes`; its new events continue the same article stream.
+        """
         path = Path(path)
         name = name or path.name
         t0 = time.perf_counter()
@@ -218,11 +221,12 @@ class Monitor:
             return IngestResult(name, "failed", "the file cannot be read (permission denied)")
         except IsADirectoryError:
             return IngestResult(name, "failed", "this is a folder, not a file")
-        return self.ingest_bytes(name, data, sha=sha, size=size, blob=rel, origin=str(path), mtime=mtime, t0=t0)
+        return self.ingest_bytes(name, data, sha=sha, size=size, blob=rel, origin=str(path), mtime=mtime, t0=t0,
+                                 retry=retry)
 
     def ingest_bytes(self, name: str, data: bytes | None, *, sha: str | None = None, size: int | None = None,
                      blob: str | None = None, origin: str | None = None, mtime: datetime | None = None,
-                     t0: float | None = None) -> IngestResult:
+                     t0: float | None = None, retry: bool = False) -> IngestResult:
         t0 = t0 if t0 is not None else time.perf_counter()
         if sha is None or blob is None:
             assert data is not None
@@ -230,88 +234,85 @@ class Monitor:
             size = len(data)
         assert size is not None
         prior = self.known_sha(sha)
-        if prior is not None:
+        if prior is not None and not (retry and prior["status"] == "rejected"):
             return IngestResult(name, "duplicate", f"same bytes as {prior['article']}, already {prior['status']}", sha)
+        received = None if prior else ArticleReceived(
+            article=name, sha256=sha, size=size, blob=blob, origin=origin, mtime=mtime.isoformat() if mtime else None)
         if data is None:
             lim = self.config.read.max_bytes
             rej = Rejection("too_large", f"the file is {size / 1e6:.1f} MB, over the {lim / 1e6:.1f} MB limit (read.max_bytes)")
-            return self._record_rejection(name, sha, size, blob, origin, rej, t0)
+            return self._record_rejection(name, sha, received, rej, t0)
         parsed = read_article(name, data, mtime=mtime, options=self.read_options)
         t_read = time.perf_counter()
         if isinstance(parsed, Rejection):
-            return self._record_rejection(name, sha, size, blob, origin, parsed, t0)
-        return self._record_article(parsed, size, blob, origin, mtime, t0, t_read)
+            return self._record_rejection(name, sha, received, parsed, t0)
+        return self._record_article(parsed, received, t0, t_read)
 
-    def _received(self, stream: str, name: str, sha: str, size: int, blob: str, origin: str | None,
-                  mtime: datetime | None) -> NewEvent:
-        return NewEvent(event_id(stream, "ArticleReceived"), stream, ArticleReceived(
-            article=name, sha256=sha, size=size, blob=blob, origin=origin,
-            mtime=mtime.isoformat() if mtime else None))
+    def _append(self, tx: Transaction, stream: str, received: ArticleReceived | None, payloads: list[Event]) -> None:
+        """Append one article's events; a retry continues the stream where the rejection left it."""
+        base = -1 if received is not None else tx.stream_version(stream)
+        if received is not None:
+            payloads = [received, *payloads]
+        evs = [NewEvent(event_id(stream, p.type_name(), base + 1 + i), stream, p) for i, p in enumerate(payloads)]
+        tx.append(stream, evs, expected_version=base)
 
-    def _record_rejection(self, name: str, sha: str, size: int, blob: str, origin: str | None, rej: Rejection,
+    def _unchanged(self, sha: str, received: ArticleReceived | None) -> bool:
+        """Inside the write lock: is the article still as we saw it before taking the lock?"""
+        prior = self.known_sha(sha)
+        return (prior is None) if received is not None else (prior is not None and prior["status"] == "rejected")
+
+    def _record_rejection(self, name: str, sha: str, received: ArticleReceived | None, rej: Rejection,
                           t0: float) -> IngestResult:
         stream = f"article-{sha}"
-        evs = [self._received(stream, name, sha, size, blob, origin, None),
-               NewEvent(event_id(stream, "ArticleRejected"), stream,
-                        ArticleRejected(article=name, sha256=sha, code=rej.code, reason=rej.reason))]
         with self.store.transaction() as tx:
-            if self.known_sha(sha) is not None:
+            if not self._unchanged(sha, received):
                 return IngestResult(name, "duplicate", "same bytes as a file already recorded", sha)
-            tx.append(stream, evs, expected_version=-1)
+            self._append(tx, stream, received, [ArticleRejected(article=name, sha256=sha, code=rej.code, reason=rej.reason)])
         return IngestResult(name, "rejected", rej.reason, sha, timings={"total": (time.perf_counter() - t0) * 1e3})
 
-    def _record_article(self, art: Article, size: int, blob: str, origin: str | None, mtime: datetime | None,
-                        t0: float, t_read: float) -> IngestResult:
+    def _record_article(self, art: Article, received: ArticleReceived | None, t0: float, t_read: float) -> IngestResult:
         stream = f"article-{art.sha256}"
         ex = extract_pkg.extract(art.clean, art.published)
         new_claims = claims_pkg.make_claims(art, ex.figures)
         t_extract = time.perf_counter()
-        received = self._received(stream, art.name, art.sha256, size, blob, origin, mtime)
         result = IngestResult(art.name, "recorded", sha256=art.sha256, figures=len(ex.figures), events=len(ex.events),
                               claims=len(new_claims), published=art.published.isoformat())
         with self.store.transaction() as tx:
-            if self.known_sha(art.sha256) is not None:
+            if not self._unchanged(art.sha256, received):
                 return IngestResult(art.name, "duplicate", "same bytes as a file already recorded", art.sha256)
             dup = tx.conn.execute(
                 "SELECT article FROM articles WHERE text_sha256 = ? AND status = 'recorded' LIMIT 1", (art.text_sha256,)
             ).fetchone()
             if dup is not None:
                 reason = f"same text as {dup[0]} (only whitespace or the file name differ)"
-                tx.append(stream, [received, NewEvent(event_id(stream, "ArticleDuplicate"), stream, ArticleDuplicate(
-                    article=art.name, sha256=art.sha256, duplicate_of=dup[0], reason=reason))], expected_version=-1)
+                self._append(tx, stream, received, [ArticleDuplicate(
+                    article=art.name, sha256=art.sha256, duplicate_of=dup[0], reason=reason)])
                 return IngestResult(art.name, "duplicate", reason, art.sha256)
             known = self._candidates(tx, new_claims)
             decisions = claims_pkg.reconcile(new_claims, known)
             t_rec = time.perf_counter()
-            evs: list[NewEvent] = [received]
-            n = 0
-
-            def add(kind: str, payload: Event) -> None:
-                nonlocal n
-                evs.append(NewEvent(event_id(stream, kind, n), stream, payload))
-                n += 1
-
-            add("ArticleParsed", ArticleParsed(
+            evs: list[Event] = []
+            add = evs.append
+            add(ArticleParsed(
                 article=art.name, sha256=art.sha256, text_sha256=art.text_sha256, format=art.format,
                 encoding=art.encoding, encoding_guessed=art.encoding_guessed, title=art.title, source=art.source,
                 url=art.url, published=art.published.isoformat(), published_source=art.published_source,
                 published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text)))
-            add("FiguresExtracted", FiguresExtracted(article=art.name, extractor=ex.version,
+            add(FiguresExtracted(article=art.name, extractor=ex.version,
                                                      figures=[f.to_dict() for f in ex.figures]))
-            add("EventsExtracted", EventsExtracted(article=art.name, extractor=ex.version,
+            add(EventsExtracted(article=art.name, extractor=ex.version,
                                                    events=[e.to_dict() for e in ex.events]))
-            names: dict[str, str] = {}
             for d in decisions:
-                add("ClaimRecorded", ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
+                add(ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
                                                    previous_claim_id=d.previous.claim_id if d.previous else None))
                 if d.previous is not None and alert_passes(d, self.config.alerts):
                     alert = AlertRaised(
                         alert_id=alert_id_for(d.claim.claim_id, d.previous.claim_id), kind=d.kind, measure=d.claim.key,
-                        label=d.claim.label, old=_side(d.previous, names), new=_side(d.claim, names),
+                        label=d.claim.label, old=_side(d.previous), new=_side(d.claim),
                         change=d.change, explanation=d.explanation)
-                    add("AlertRaised", alert)
+                    add(alert)
                     result.alerts.append(alert.model_dump(mode="json"))
-            tx.append(stream, evs, expected_version=-1)
+            self._append(tx, stream, received, evs)
         t_end = time.perf_counter()
         result.timings = {"read": (t_read - t0) * 1e3, "extract": (t_extract - t_read) * 1e3,
                           "reconcile": (t_rec - t_extract) * 1e3, "commit": (t_end - t_rec) * 1e3,
@@ -369,10 +370,6 @@ class Monitor:
         return self.store.verify()
 
 
-def ingest_many(mon: Monitor, paths: Iterable[Path]) -> list[IngestResult]:
-    return [mon.ingest_path(p) for p in paths]
-
-
 def preview(data: bytes, name: str, *, options: ReadOptions, mtime: datetime | None = None,
             published: date | None = None) -> dict[str, Any]:
     """What `extract` would record for a file, without touching any state."""
@@ -385,16 +382,3 @@ def preview(data: bytes, name: str, *, options: ReadOptions, mtime: datetime | N
         meta.pop(k, None)
     return {"article": name, "status": "ok", "metadata": meta, "extractor": ex.version,
             "figures": [f.to_dict() for f in ex.figures], "events": [e.to_dict() for e in ex.events]}
-
-
-def copy_out(src: Path, dest_dir: Path) -> Path:
-    """Move-safe copy into a folder without ever overwriting an existing name."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    target = dest_dir / src.name
-    stem, suffix = target.stem, target.suffix
-    i = 1
-    while target.exists():
-        target = dest_dir / f"{stem}.{i}{suffix}"
-        i += 1
-    shutil.copy2(src, target)
-    return target
