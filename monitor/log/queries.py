@@ -9,11 +9,11 @@ import json
 import sqlite3
 from typing import Any
 
+import sqlite_utils
+
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+    return list(sqlite_utils.Database(conn).query(sql, params))
 
 
 def articles(conn: sqlite3.Connection) -> list[dict[str, Any]]:
