@@ -1,0 +1,12 @@
+"""Reading articles: bytes in, Article (or Rejection with a reason) out.
+
+Pure and deterministic: the caller reads the file and keeps the original bytes.
+`read_article` handles .txt, .md, .html/.htm and .eml; `normalised_text_hash` finds the
+same article saved under another name; `corroborate_date` lets the app date an article
+whose own text gives only a year from an earlier article that carries the same quotes.
+"""
+from monitor.read.corroborate import corroborate_date, shared_quote
+from monitor.read.options import ReadOptions
+from monitor.read.reader import normalised_text_hash, read_article
+
+__all__ = ["ReadOptions", "corroborate_date", "normalised_text_hash", "read_article", "shared_quote"]
