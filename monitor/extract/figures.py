@@ -1,0 +1,590 @@
+"""Find the figures in one sentence: value, unit, qualifier, total, counted thing, change.
+
+Hand-written rules over one candidate pattern rather than quantulum3 (misreads "$60bn",
+misses "then-31", ~3 ms a sentence) or a number-word library (they mangle "two-thirds"
+and "$470 billion"). Each candidate is judged from bounded windows of text around it,
+so the work is linear in the sentence length: every quantifier is bounded and no
+pattern nests unbounded repetition.
+
+Periods are not decided here (see `periods.py`): they need the sentence's clauses
+and time expressions, which the caller has.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import (
+    CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENOMINATORS, GLUED_ONLY, ORDINAL_WORDS, SCALE_ABBR,
+    SCALES, TIME_UNITS, UNITS, VAGUE, VULGAR, digits_value, plural, words_value,
+)
+
+_W = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+      r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+      r"thousand|million|billion|trillion)")
+_FRAC_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+_DEN = r"(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+_ORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?|\.\d{1,6}"
+
+_CORE = re.compile(
+    r"(?<![\w.,/\u00b0])(?:"
+    r"(?P<digits>(?:" + _DIGITS + r")[\u00bd\u00bc\u00be\u2153\u2154]?)"
+    r"|(?P<frac>(?i:" + _FRAC_NUM + r")[\s-]{1,2}(?i:" + _DEN + r")\b|(?i:half)\b)"
+    r"|(?P<vague>(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b)"
+    r"|(?P<words>(?i:a\s{1,2}(?:dozen|hundred|thousand|million|billion|trillion)\b|half\s{1,2}a\s{1,2}(?:dozen|million|billion)\b|"
+    + _W + r"(?:(?:\s{1,2}and\s{1,2}|[\s-]{1,2})" + _W + r"){0,6}\b(?:\s{1,2}and\s{1,2}a\s{1,2}half\b)?))"
+    r"|(?P<ordw>(?i:" + _ORD + r")\b)"
+    r"|(?P<mult>(?i:doubled|tripled|trebled|quadrupled|halved)\b)"
+    r")"
+)
+_CUR_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:US|U\.S\.|AU|A|CA|C|HK|NZ|S|R|MX)?\$|[\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20aa\u20b4\u20a6]"
+    r"|\bRs\.?|\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r"))\s?$")
+_GLUED = re.compile(r"(?i:(?P<scale>k|mn|mln|bn|bln|m|b|tn|trn)|(?P<unit>%|mm|cm|km/h|km\u00b2|km2|kms|km|kg|kwh|mwh|gwh|twh|"
+                    r"mw|gw|kw|mph|kph|bps|bpd|pp|ppts?|ft|mi|lbs|lb|\u00b0\s?c|\u00b0\s?f|\u00b0|c|f|t|g|l)|(?P<ord>st|nd|rd|th)"
+                    r"|(?P<plus>\+))(?![A-Za-z0-9])")
+_SPACED_SCALE = re.compile(r"\s{1,2}(?P<scale>(?i:thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|crores?|lakhs?)|m)(?![A-Za-z0-9])")
+_UNIT_WORDS = sorted((u for u in UNITS if u not in GLUED_ONLY and not u.startswith("\u00b0")), key=len, reverse=True)
+_CUR_WORDS = sorted(CURRENCY_WORDS, key=len, reverse=True)
+_SPACED_UNIT = re.compile(
+    r"\s{0,2}(?P<pct>%)|\s{1,2}(?:(?P<unit>(?i:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + r"))"
+    r"|(?P<code>" + "|".join(sorted(CURRENCY_CODES)) + r")|(?P<curw>(?i:" + "|".join(_CUR_WORDS) + r")))(?![A-Za-z0-9])")
+_COMPOUND = re.compile(r"-(?P<w>[A-Za-z]{1,20})(?:-(?P<w2>[A-Za-z]{1,12}))?(?![A-Za-z-])")
+_NUM_SIMPLE = (r"(?:" + _DIGITS + r"|(?i:" + _W + r"(?:[\s-]{1,2}" + _W + r"){0,3}))")
+_TOTAL = re.compile(
+    r"\s{1,3}(?i:out\s{1,3}of|of)\s{1,3}(?:(?i:its|their|the|his|her|our|all|these|those|a\s{1,2}total\s{1,2}of)\s{1,3})?"
+    r"(?P<then>(?i:then)[-\s]{1,2})?(?P<tot>" + _NUM_SIMPLE + r")(?![\w%.,-])")
+_RANGE_TAIL = re.compile(
+    r"\s{0,2}(?P<sep>-|\u2013|\u2014|(?i:to)\s|(?i:and)\s)\s{0,2}(?P<cur>[$\u20ac\u00a3\u00a5\u20b9])?"
+    r"(?P<num>" + _DIGITS + r"|(?i:" + _W + r"(?:[\s-]{1,2}" + _W + r"){0,3}))(?![\w.,/-])")
+_RATIO = re.compile(r"\s{1,3}in\s{1,3}(?P<den>\d{1,4}|(?i:" + _W + r"))\b(?!\s{1,3}(?:19|20)\d\d)")
+_NOUN_RUN = re.compile(r"\s{1,2}(?P<run>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[A-Za-z][A-Za-z'\u2019-]{0,30}){0,3})")
+_OF_PHRASE = re.compile(r"\s{1,2}of\s{1,2}(?:(?:the|its|their|his|her|our|all|these|those|a|an|this|that|total)\s{1,2}){0,2}"
+                        r"(?P<run>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[A-Za-z][A-Za-z'\u2019-]{0,30}){0,2})")
+_PARTICIPLE = re.compile(
+    r"\s{1,3}(?:(?:were|was|are|is|have\s{1,2}been|has\s{1,2}been|had\s{1,2}been|been|being|reported|left|feared|confirmed)\s{1,3})?"
+    r"(?P<p>killed|injured|wounded|hurt|dead|died|arrested|detained|displaced|evacuated|rescued|missing|"
+    r"hospitali[sz]ed|infected|affected|laid\s off|deported|sentenced|charged|convicted|jailed|kidnapped|abducted|"
+    r"executed|murdered|stabbed|shot|drowned|trapped|stranded|vaccinated|diagnosed|hired|elected|fired|employed)\b")
+_GERUND_BEFORE = re.compile(r"\b(?P<g>killing|injuring|wounding|displacing|arresting|detaining|evacuating|rescuing|"
+                            r"leaving|hurting)\s{1,3}(?:(?:at\s{1,2}least|more\s{1,2}than|some|about|around|nearly|"
+                            r"almost|over|an\s{1,2}estimated)\s{1,3})?[$]?$")
+_QUAL_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<q>(?i:about|around|approximately|approx\.|roughly|some|an\s{1,2}estimated|estimated|nearly|almost|"
+    r"close\s{1,2}to|just\s{1,2}under|just\s{1,2}over|more\s{1,2}than|over|above|at\s{1,2}least|upwards\s{1,2}of|"
+    r"in\s{1,2}excess\s{1,2}of|no\s{1,2}fewer\s{1,2}than|no\s{1,2}less\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than|"
+    r"under|below|up\s{1,2}to|as\s{1,2}many\s{1,2}as|as\s{1,2}much\s{1,2}as|at\s{1,2}most|no\s{1,2}more\s{1,2}than|"
+    r"a\s{1,2}maximum\s{1,2}of|a\s{1,2}minimum\s{1,2}of|between|from))\s{1,3}$")
+_QUAL_AFTER = re.compile(r"\s{0,2}(?:(?P<more>or\s{1,2}more|and\s{1,2}(?:more|above|up|over)|plus|or\s{1,2}above)|"
+                         r"(?P<less>or\s{1,2}(?:less|fewer|under|below))|(?P<approx>or\s{1,2}so))\b")
+_QUALIFIERS = {
+    "approximate": ("about", "around", "approximately", "approx.", "roughly", "some", "an estimated", "estimated",
+                    "nearly", "almost", "close to"),
+    "lower_bound": ("just over", "more than", "over", "above", "at least", "upwards of", "in excess of",
+                    "no fewer than", "no less than", "a minimum of"),
+    "upper_bound": ("just under", "fewer than", "less than", "under", "below", "up to", "as many as", "as much as",
+                    "at most", "no more than", "a maximum of"),
+}
+_QUAL_OF = {w: q for q, ws in _QUALIFIERS.items() for w in ws}
+_UP = ("rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "increasing", "grew", "grow",
+       "grows", "growing", "grown", "jumped", "jump", "jumps", "jumping", "climbed", "climb", "climbs", "climbing",
+       "surged", "surge", "surging", "soared", "soaring", "gained", "gain", "gains", "up", "higher", "expanded",
+       "raised", "raise", "boosted", "boost", "hiked", "hike", "added", "advanced", "rallied")
+_DOWN = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "dropping", "declined", "decline",
+         "declines", "declining", "decreased", "decrease", "decreasing", "slid", "slipped", "slumped", "plunged",
+         "plummeted", "tumbled", "sank", "shrank", "shrunk", "contracted", "down", "lower", "cut", "cuts", "lowered",
+         "reduced", "reduce", "trimmed", "lost", "eased", "dipped", "retreated")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<v>" + "|".join(_UP + _DOWN) + r")\s{1,3}(?:(?P<prep>by|to|from|of|at)\s{1,3})?"
+    r"(?:(?!(?:from|to|by|and|in|of|the)\b)[a-z]{1,15}\s{1,3}){0,2}[$\u20ac\u00a3\u00a5]?$", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(r"\b(?:from|compared\s{1,2}(?:with|to)|versus|vs\.?|against)\s{1,3}"
+                              r"(?:(?:a|an|just|only|about|around|some|nearly|almost)\s{1,3}){0,2}[$\u20ac\u00a3\u00a5]?$",
+                              re.IGNORECASE)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s{1,2}(?:(?P<up>rise|increase|gain|jump|growth|hike|surge|higher|more|uptick|raise)|"
+    r"(?P<down>drop|fall|decline|decrease|cut|reduction|slump|loss|lower|less|fewer|contraction|dip))\b")
+_SUBJECT_BEFORE_VERB = re.compile(r"(?P<subj>[A-Za-z][a-z]{2,20}(?:\s{1,2}[a-z]{3,20})?)\s{1,3}$")
+_THEN_BEFORE = re.compile(r"(?i:then)[-\s]{1,2}$")
+_AGE_BEFORE = re.compile(r"\b(?i:aged|age|ages|ageing)\s{1,3}$")
+_AGE_AFTER = re.compile(r"(?:-|\s{1,2})(?i:years?|yrs?)(?:-|\s{1,2})(?i:old)\b|\s{1,2}(?i:years?\s{1,2}of\s{1,2}age)\b")
+_NAME_AGE = re.compile(r"[A-Z][a-z]{1,20},\s{1,2}$")
+_REF_BEFORE = re.compile(
+    r"(?:\b(?i:no|nos|number|page|p|pp|chapter|section|article|clause|paragraph|rule|item|room|gate|platform|route|"
+    r"flight|bus|line|level|grade|size|round|stage|step|phase|vol|volume|issue|episode|season|act|scene|table|"
+    r"figure|fig|exhibit|appendix|annex|resolution|version|v|model|id|code|ref|tel|phone|ext|box|unit|apartment|apt|"
+    r"suite|floor|block|lot|ward|sector|zone|highway|interstate|tier|category|class|channel|division|row|seat|"
+    r"lane|track|term|week|day|game|match|match\s{1,2}day|gameweek|matchday|pier|terminal|batch|series|generation)"
+    r"\.?|#|\+)\s{0,2}$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'\u2019])(?P<w>[A-Z][A-Za-z]{0,20}|[A-Z]{2,8})\s{1,2}$")
+_CAP_OK = frozenset(
+    """The A An Only Just About Around Some Nearly Almost Over More Fewer Less All Another Its Their His Her Our My Your
+    These Those Roughly Approximately At Up Least Than To Of By From With In On And But Or Since For After Before
+    Between Among Each Every Exactly Barely Under Below Above Perhaps Maybe While When Where If Nearly Another Until
+    Of Some Another Those Total Estimated Record""".split()
+)
+_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]{1,12}-$")
+_TIME_AFTER = re.compile(r"(?::\d{2}|\.\d{2}\s{0,2}(?i:a\.?m\b|p\.?m\b)|\s{0,2}(?i:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|utc\b|"
+                         r"et\b|est\b|cet\b|hrs\b|o'clock))")
+_PHONE_AFTER = re.compile(r"[\s.-]\d{2,4}[\s.-]\d{2,5}\b")
+_LIST_AFTER = re.compile(r"[.)]\s")
+_SCORE_CONTEXT = re.compile(r"\b(?i:won|win|wins|beat|beats|lost|lose|loses|drew|draw|defeated|victory|defeat|score|scored|"
+                            r"scoreline|thrashed|edged)\b")
+_SCORE_AFTER = re.compile(r"\s{1,2}(?i:win|victory|defeat|loss|draw|lead|home\s{1,2}win|away\s{1,2}win|vote|decision|majority|ruling)\b")
+_STOP = frozenset(
+    """the a an of in on at to for from by with and or but as than that which who whom whose this these those
+    it its their his her our my your we they he she i you is are was were be been being has have had do does did
+    will would could should may might must can shall not no nor so if then there here when where while after before
+    since until during into onto over under about around across against between among through per via up down off out
+    more most less least very just only also even still already again each every other another such both either
+    neither all any some many much few several same own last next ago earlier later each year years month months week
+    weeks day days time times percent cent points point according like including instead rather plus minus almost
+    nearly roughly approximately who what why how""".split()
+)
+_DETERMINERS = frozenset("the a an its their his her our this that these those my your some any every each".split())
+_CURRENCY_NOUN = frozenset({"dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})
+
+
+@dataclass(slots=True)
+class Found:
+    """A figure before its period is known."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    total: float | None = None
+    counted: str | None = None
+    change: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+def _core_value(m: re.Match[str]) -> tuple[float | None, str]:
+    """(value, kind) of a candidate: kind is digits | words | frac | vague | ordw | mult."""
+    kind = m.lastgroup or ""
+    s = m.group()
+    if kind == "digits":
+        tail = s[-1]
+        if tail in VULGAR:
+            base = digits_value(s[:-1])
+            return (None if base is None else base + VULGAR[tail]), kind
+        return digits_value(s), kind
+    if kind == "frac":
+        low = s.lower()
+        if low == "half":
+            return 0.5, kind
+        num, den = re.split(r"[\s-]+", low)
+        n = 1 if num in ("a", "an") else words_value(num)
+        return (None if n is None else n / DENOMINATORS[den]), kind
+    if kind == "vague":
+        return VAGUE.get(" ".join(s.lower().split())), kind
+    if kind == "ordw":
+        return float(ORDINAL_WORDS[s.lower()]), kind
+    if kind == "mult":
+        return {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5}[s.lower()], kind
+    low = s.lower()
+    if low.startswith("half"):
+        v = words_value(low.replace("half", "", 1).replace(" a ", " ").strip() or "one")
+        return (None if v is None else v / 2), kind
+    if low.endswith("half"):
+        v = words_value(low.rsplit("and", 1)[0])
+        return (None if v is None else v + 0.5), kind
+    return words_value(low), kind
+
+
+def _simple_value(s: str) -> float | None:
+    s = s.strip()
+    if s[:1].isdigit() or s[:1] == ".":
+        return digits_value(s)
+    return words_value(s)
+
+
+def _noun_run(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    """The content words right after `pos` (a counted noun phrase) and where they end."""
+    m = _NOUN_RUN.match(text, pos, end)
+    if m is None:
+        return None, pos
+    words = m.group("run").split()
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        lw = w.lower().strip("'\u2019")
+        if lw in _STOP or lw.endswith("ly") or lw in UNITS and not kept:
+            break
+        if i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS and kept:
+            break  # a word followed by a determiner is a verb: "members hit the target"
+        kept.append(w.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s"))
+        if w.endswith((",",)):
+            break
+    if not kept:
+        return None, pos
+    if len(kept) > 2:
+        kept = kept[:2] if kept[1][0].islower() and kept[2][0].islower() and not kept[2].endswith("s") else kept[-2:]
+    phrase = " ".join(kept)
+    stop = text.find(kept[-1], pos, end) + len(kept[-1])
+    return phrase, stop
+
+
+def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Found]:
+    """Figures in text[start:end]; numbers inside `blocked` spans (dates, times) are skipped."""
+    out: list[Found] = []
+    consumed_to = start
+    for m in _CORE.finditer(text, start, end):
+        s, e = m.span()
+        if s < consumed_to or any(bs <= s < be for bs, be in blocked):
+            continue
+        f = _judge(text, m, start, end, blocked)
+        if f is not None:
+            out.append(f)
+            consumed_to = max(consumed_to, f.end if not f.tags or "compound" not in f.tags else f.end)
+    _link_changes(text, out)
+    return out
+
+
+def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[int, int]]) -> Found | None:
+    """Decide whether one candidate is a figure, and build it."""
+    value, kind = _core_value(m)
+    if value is None:
+        return None
+    s, e = m.span()
+    core = m.group()
+    before = text[max(ss, s - 60):s]
+    unit = "count"
+    scale = 1.0
+    tags: list[str] = []
+    fs, fe = s, e
+
+    if kind == "mult":
+        return Found(value, "times", s, e, change="decrease" if value < 1 else "increase", tags=["multiplier"])
+
+    # currency before the number
+    currency = None
+    cm = _CUR_BEFORE.search(text, max(ss, s - 6), s)
+    if cm is not None and kind == "digits":
+        sym = cm.group().strip()
+        currency = CURRENCY_SYMBOLS.get(sym) or (sym if sym in CURRENCY_CODES else None)
+        if currency is None and sym.endswith("$"):
+            currency = "USD"
+        if currency:
+            fs = cm.start()
+
+    if kind == "digits":
+        nxt = text[e:e + 1]
+        if nxt == "-" and _LETTER_HYPHEN_BEFORE.search(before) is None:
+            pass
+        if _LETTER_HYPHEN_BEFORE.search(before) and not _THEN_BEFORE.search(before):
+            return None  # model names: F-16, Su-27, COVID-19
+        if s > ss and text[s - 1] == "-" and s - 2 >= ss and text[s - 2].isdigit():
+            return None  # second half of a range or phone number, handled with the first
+        if _TIME_AFTER.match(text, e, se) or _PHONE_AFTER.match(text, e, se) and "," not in core:
+            return None
+        if s > ss and text[s - 1] in "+#":
+            return None
+        if _REF_BEFORE.search(before) and currency is None:
+            return None
+        if s == ss and _LIST_AFTER.match(text, e, se) and "." not in core:
+            return None
+        if "," not in core and "." not in core and len(core) >= 7 and currency is None:
+            return None  # long bare digit strings are identifiers
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, e, se) or (
+            _NAME_AGE.search(before) and re.match(r",\s", text[e:e + 2]) and value < 120 and "." not in core
+        ):
+            return None
+    elif kind in ("words",):
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, e, se):
+            return None
+        if core[:1].isupper() is False and _LETTER_HYPHEN_BEFORE.search(before) and not _THEN_BEFORE.search(before):
+            return None
+
+    # glued suffix ("155mm", "470bn", "2nd", "5%")
+    g = _GLUED.match(text, e, se) if kind == "digits" else None
+    ordinal = False
+    plus = False
+    if g is not None:
+        if g.group("scale"):
+            sc = g.group("scale").lower()
+            if sc in ("m", "b") and currency is None:
+                g2 = None
+                if sc == "m":
+                    unit = "m"
+                else:
+                    return None
+            else:
+                scale = SCALE_ABBR[sc]
+            fe = g.end()
+        elif g.group("unit"):
+            u = g.group("unit").lower().replace(" ", "")
+            if u == "%":
+                unit = "percent"
+            elif u in ("\u00b0c", "c"):
+                unit = "celsius"
+            elif u in ("\u00b0f", "f"):
+                unit = "fahrenheit"
+            elif u == "\u00b0":
+                unit = "degrees"
+            else:
+                unit = UNITS.get(u, u)
+            fe = g.end()
+        elif g.group("ord"):
+            ordinal = True
+            fe = g.end()
+        elif g.group("plus"):
+            plus = True
+            fe = g.end()
+    elif kind == "digits" and e < se and (text[e].isalpha()):
+        return None  # "4G", "3D": a name, not a quantity
+
+    if ordinal:
+        # "32nd member" counts; "March 14th" was blocked as a date; "21st century" is not a figure
+        after = _noun_run(text, fe, se)[0]
+        if after is None or after.split()[0].lower() in ("century", "centuries", "birthday", "minute", "place"):
+            return None
+        tags.append("ordinal")
+
+    if kind == "ordw":
+        nm = re.match(r"\s{1,2}(?:(?i:consecutive|straight|successive|running)\s{1,2})?(?P<u>(?i:years?|months?|weeks?|days?|quarters?))\b",
+                      text[e:se])
+        if nm is None:
+            return None
+        u = nm.group("u").lower()
+        unit = "quarters" if u.startswith("quarter") else UNITS[u]
+        fe = e + nm.end()
+        return Found(value, unit, fs, fe, tags=["ordinal"])
+
+    # spaced scale word ("60 billion", "3.5 m" only with a currency)
+    if scale == 1.0 and unit == "count" and kind in ("digits", "words"):
+        sm = _SPACED_SCALE.match(text, fe, se)
+        if sm is not None and (sm.group("scale") != "m" or currency):
+            scale = SCALE_ABBR.get(sm.group("scale").lower(), 1.0)
+            fe = sm.end()
+
+    # spaced unit ("11 per cent", "3 percentage points", "5 km", "10 euros", "USD")
+    if unit == "count" and kind in ("digits", "words", "frac"):
+        um = _SPACED_UNIT.match(text, fe, se)
+        if um is not None:
+            if um.group("pct"):
+                unit = "percent"
+            elif um.group("unit"):
+                unit = UNITS[um.group("unit").lower()]
+            elif um.group("code") and currency is None:
+                currency = um.group("code")
+            elif um.group("curw") and currency is None:
+                w = um.group("curw").lower()
+                if w == "won" and kind != "digits":
+                    um = None
+                elif w == "pounds" and re.match(r"\s{1,2}(?:of|in weight)\b", text[um.end():um.end() + 12]):
+                    unit = "lb"
+                else:
+                    currency = CURRENCY_WORDS[w]
+            if um is not None:
+                fe = um.end()
+
+    # compound adjective: "32-member bloc", "two-day meeting", "10-year plan", "155-mm"
+    if unit == "count" and not currency and not ordinal:
+        cp = _COMPOUND.match(text, fe, se)
+        if cp is not None:
+            w = cp.group("w").lower()
+            w2 = (cp.group("w2") or "").lower()
+            if w2 == "old" or w in ("old",):
+                return None  # an age: "45-year-old"
+            if w in ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century"):
+                unit = UNITS[w]
+            elif w in UNITS and w not in GLUED_ONLY:
+                unit = UNITS[w]
+            elif w in ("percent", "per"):
+                unit = "percent"
+            elif w in ("plus",):
+                plus = True
+            elif w in ("thirds", "quarters", "halves", "fifths"):
+                return None
+            else:
+                tags.append("compound")
+                counted_compound = plural(w)
+                fe = cp.end()
+                return _finish(text, Found(value * scale, "count", fs, fe, counted=counted_compound, tags=tags),
+                               s, ss, se, before, kind, core)
+            fe = cp.end() if not w2 else cp.start() + 1 + len(cp.group("w"))
+            tags.append("compound")
+
+    if currency:
+        unit = currency
+    val = value * scale
+
+    if kind == "frac" and unit == "count":
+        unit = "fraction"
+    if kind == "vague":
+        tags.append("approximate_word")
+
+    f = Found(val, unit, fs, fe, tags=tags)
+    if plus:
+        f.qualifier = "lower_bound"
+    if kind == "vague":
+        f.qualifier = "approximate"
+    return _finish(text, f, s, ss, se, before, kind, core)
+
+
+def _finish(text: str, f: Found, s: int, ss: int, se: int, before: str, kind: str, core: str) -> Found | None:
+    """Qualifiers, ranges, totals, counted thing and change words around a built figure."""
+    # then-31: a past state
+    if _THEN_BEFORE.search(text, max(ss, s - 6), s):
+        f.tags.append("past_state")
+        f.start = s - len(_THEN_BEFORE.search(text, max(ss, s - 6), s).group())
+
+    q = _QUAL_BEFORE.search(text, max(ss, f.start - 30), f.start)
+    qword = " ".join(q.group("q").lower().split()) if q else None
+    if qword in _QUAL_OF and f.qualifier == "exact":
+        f.qualifier = _QUAL_OF[qword]
+    qa = _QUAL_AFTER.match(text, f.end, se)
+    if qa is not None and f.qualifier == "exact":
+        f.qualifier = "lower_bound" if qa.group("more") else "upper_bound" if qa.group("less") else "approximate"
+
+    # ranges: "200-300", "between 200 and 300", "from 2 to 3", "5 to 6 per cent"
+    if kind in ("digits", "words") and "ordinal" not in f.tags and "compound" not in f.tags:
+        r = _RANGE_TAIL.match(text, f.end if f.unit in ("count",) else s + len(core), se)
+        if r is None and f.unit != "count":
+            r = _RANGE_TAIL.match(text, f.end, se)
+        if r is not None:
+            sep = r.group("sep").strip().lower()
+            ok = sep in ("-", "\u2013", "\u2014", "to") or (sep == "and" and qword == "between")
+            hi = _simple_value(r.group("num"))
+            if ok and hi is not None:
+                rend = r.end()
+                scale = f.value / (_simple_value(core) or 1) if _simple_value(core) else 1.0
+                hi_tail = text[rend:se]
+                # "2 to 3 million": the scale after the second number applies to both
+                sm = _SPACED_SCALE.match(text, rend, se) or (_GLUED.match(text, rend, se) if kind == "digits" else None)
+                low_v = f.value
+                if sm is not None and sm.groupdict().get("scale") and scale == 1.0:
+                    sc = SCALE_ABBR.get(sm.group("scale").lower())
+                    if sc and (sm.group("scale").lower() not in ("m", "b") or f.unit not in ("count",) or r.group("cur")):
+                        low_v, hi, rend = f.value * sc, hi * sc, sm.end()
+                else:
+                    hi = hi * scale
+                um = _SPACED_UNIT.match(text, rend, se)
+                gm = _GLUED.match(text, rend, se) if r.group("num")[-1:].isdigit() else None
+                if f.unit == "count" and um is not None and um.group("pct") or gm is not None and gm.group("unit") == "%":
+                    f.unit, rend = "percent", (um.end() if um is not None and um.group("pct") else gm.end())
+                elif f.unit == "count" and um is not None and um.group("unit"):
+                    f.unit, rend = UNITS[um.group("unit").lower()], um.end()
+                elif um is not None and um.group("pct") and f.unit == "percent":
+                    rend = um.end()
+                is_score = sep in ("-", "\u2013") and (
+                    _SCORE_CONTEXT.search(text, max(ss, s - 40), s) or _SCORE_AFTER.match(text, rend, se))
+                if qword == "from" and sep == "to" and _CHANGE_BEFORE.search(text, max(ss, f.start - 40), q.start() if q else f.start):
+                    pass  # "rose from 2% to 3%": a change, linked later
+                elif is_score or (hi <= low_v and sep != "and"):
+                    if is_score or (sep in ("-", "\u2013") and f.unit == "count" and low_v == int(low_v) and hi == int(hi)):
+                        return None  # a score "3-1", or a pair of codes
+                elif hi > low_v:
+                    f.qualifier, f.low, f.high = "range", low_v, hi
+                    f.value = low_v
+                    f.end = rend
+                    del hi_tail
+
+    # X of Y: "seven of 30 members", "18 countries out of the then-31 members"
+    if f.unit == "count" and "ordinal" not in f.tags and "compound" not in f.tags:
+        noun0, nend0 = _noun_run(text, f.end, se)
+        tm = _TOTAL.match(text, nend0 if noun0 and nend0 - f.end < 40 else f.end, se)
+        if tm is not None:
+            tot = _simple_value(tm.group("tot"))
+            if tot is not None and tot >= f.value and not _is_year_like(tm.group("tot")):
+                f.total = tot
+                if tm.group("then"):
+                    f.tags.append("total_past_state")
+                noun, nend = _noun_run(text, tm.end(), se)
+                f.counted = noun or noun0
+                f.end = nend if noun else tm.end()
+                if noun0:
+                    f.counted = noun0
+        if f.total is None and kind in ("digits", "words"):
+            rm = _RATIO.match(text, f.end, se)
+            if rm is not None:
+                den = _simple_value(rm.group("den"))
+                if den and den > f.value and den <= 10000:
+                    f.unit, f.value, f.end = "fraction", f.value / den, rm.end()
+                    f.tags.append("ratio")
+
+    # what is counted or measured
+    if f.counted is None:
+        if f.unit in ("fraction", "percent") or kind == "vague":
+            om = _OF_PHRASE.match(text, f.end, se)
+            if om is not None:
+                f.counted = _noun_run(text, om.start("run") - 1, se)[0] if om.start("run") > 0 else None
+            if f.counted is None and f.unit == "percent":
+                f.counted, _ = _noun_run(text, f.end, se)
+        else:
+            f.counted, _ = _noun_run(text, f.end, se)
+        if f.counted and f.counted.lower() in _CURRENCY_NOUN:
+            f.counted = None
+    pm = _PARTICIPLE.match(text, f.end, se)
+    noun, nend = _noun_run(text, f.end, se) if f.counted is None or f.total is None else (f.counted, f.end)
+    if f.counted and pm is None:
+        pm = _PARTICIPLE.match(text, _noun_end(text, f.end, se, f.counted), se)
+    gm = _GERUND_BEFORE.search(text, max(ss, f.start - 40), f.start)
+    if pm is not None and f.unit == "count":
+        f.counted = f"{f.counted or 'people'} {' '.join(pm.group('p').split())}"
+    elif gm is not None and f.unit == "count" and gm.group("g") != "leaving":
+        g = gm.group("g")
+        part = g[:-3] + ("ed" if not g.endswith("ying") else "ed")
+        part = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "displacing": "displaced",
+                "arresting": "arrested", "detaining": "detained", "evacuating": "evacuated",
+                "rescuing": "rescued", "hurting": "hurt"}.get(g, part)
+        f.counted = f"{f.counted or 'people'} {part}"
+
+    # change: "rose 11%", "a 5% rise", "up from 2.12%"
+    cb = _CHANGE_BEFORE.search(text, max(ss, f.start - 45), f.start)
+    if cb is not None:
+        verb = cb.group("v").lower()
+        prep = (cb.group("prep") or "").lower()
+        up = verb in _UP
+        if prep == "from" or _BASELINE_BEFORE.search(text, max(ss, f.start - 30), f.start):
+            f.change = "baseline"
+        elif prep in ("to", "at"):
+            f.tags.append("trend_up" if up else "trend_down")
+        elif f.unit not in ("count",) or prep == "by" or verb in ("up", "down"):
+            f.change = "increase" if up else "decrease"
+        if f.counted is None or f.unit == "percent":
+            subj = _SUBJECT_BEFORE_VERB.search(text, max(ss, cb.start() - 30), cb.start())
+            if subj is not None and subj.group("subj").split()[-1].lower() not in _STOP and f.unit != "count":
+                f.counted = subj.group("subj").split()[-1] if f.counted is None else f.counted
+    elif _BASELINE_BEFORE.search(text, max(ss, f.start - 30), f.start):
+        f.change = "baseline"
+    ca = _CHANGE_NOUN_AFTER.match(text, f.end, se)
+    if ca is not None and f.change is None and f.unit != "count":
+        f.change = "increase" if ca.group("up") else "decrease"
+
+    # a lone "one" is a pronoun or an article far more often than a figure
+    if kind == "words" and core.lower() in ("one", "a") and f.total is None and f.unit == "count":
+        if not (f.counted and " " in f.counted and pm is not None) and "compound" not in f.tags:
+            return None
+    if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and value_is_small(f.value):
+        return None  # "two" alone, with nothing counted, is usually a pronoun ("the two met")
+    if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
+        cw = _CAP_WORD_BEFORE.search(text, max(ss, s - 24), s)
+        if cw is not None and cw.group("w") not in _CAP_OK and cw.start() > ss:
+            return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
+    return f
+
+
+def value_is_small(v: float) -> bool:
+    return v < 20
+
+
+def _noun_end(text: str, pos: int, end: int, noun: str) -> int:
+    i = text.find(noun.split()[-1], pos, min(end, pos + 80))
+    return pos if i < 0 else i + len(noun.split()[-1])
+
+
+def _is_year_like(s: str) -> bool:
+    s = s.strip()
+    return len(s) == 4 and s.isdigit() and s[:2] in ("19", "20")
+
+
+def _link_changes(text: str, figs: list[Found]) -> None:
+    """"rose from 2% to 3%": the first is the baseline, the second the new level."""
+    for a, b in zip(figs, figs[1:]):
+        between = text[a.end:b.start]
+        if a.change == "baseline" and re.fullmatch(r"\s{1,3}to\s{1,3}[$\u20ac\u00a3]?", between) and a.unit == b.unit:
+            b.tags.append("trend_up" if b.value > a.value else "trend_down")

@@ -1,0 +1,514 @@
+"""Find time expressions and resolve them against the publication date.
+
+Hand-written rather than dateparser: `search_dates` misses "This year" and reads
+"seven of 30" as a date, and `parse` costs ~2 ms a call; news time expressions are
+a small closed set that one precompiled pattern covers in microseconds.
+
+Resolution rules (documented because other parts rely on them):
+- a weekday alone ("on Thursday", "said Wednesday") is the latest such day on or
+  before publication; with "next" or a "will" before it in the sentence, the first after;
+- a month or month-day without a year is the occurrence nearest to publication (ties
+  go to the past unless the sentence speaks of the future); "last February" is the
+  latest February strictly before the publication month;
+- "the previous year", "a year earlier", "the year before" count back from a
+  reference year (the latest explicit year mentioned just before), else from publication;
+- "14/3" is day/month unless the second part cannot be a month.
+
+Linear time: one alternation with bounded quantifiers, matched once per sentence.
+"""
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from monitor.models import Period
+
+from .numbers import SMALL, TENS
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")],
+    start=1,
+):
+    for _n in _names:
+        MONTHS[_n] = _i
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
+
+_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+_Y = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
+_NUMW = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|several|few)"
+_PREP = (r"(?P<prep>(?i:in|on|since|by|until|till|from|during|before|after|for|through|throughout|as of|"
+         r"starting|as early as|as late as|at the end of|at the start of|at the beginning of|by the end of|"
+         r"in the middle of|by mid|at)\s{1,3})?")
+_MOD = r"(?:(?i:early|mid|late|the end of|end|the start of|the beginning of|the middle of)[\s-]{1,3})?"
+_REL_UNIT = r"(?i:year|month|week|quarter|weekend|summer|winter|spring|autumn|fall)"
+
+_PATTERN = re.compile(
+    r"(?<![\w$\u20ac\u00a3\u00a5.,/])" + _PREP + r"(?:"
+    r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])"
+    r"|(?P<numdate>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:\d{4}|\d{2}))?)(?![\d/.]\d)"
+    r"|(?P<wd>(?:(?i:last|next|this|on)\s{1,3})?" + _WD
+    + r"(?:,?\s{1,3}(?:" + _M + r"\s{1,3}" + _D + r"(?:,?\s{1,3}" + _Y + r")?|(?:the\s{1,3})?" + _D
+    + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?))?"
+    r"(?:\s{0,3}\((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/\d{2,4})?\))?"
+    r"(?:\s{1,3}(?i:morning|afternoon|evening|night))?)"
+    r"|(?P<mdy>" + _M + r"\s{1,3}" + _D + r"(?:,?\s{1,3}" + _Y + r")?)"
+    r"|(?P<dmy>(?:the\s{1,3})?" + _D + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?)"
+    r"|(?P<my>" + _MOD + _M + r",?\s{1,3}" + _Y + r")"
+    r"|(?P<mrel>(?i:last|this|next)\s{1,3}" + _M + r"|" + _MOD + _M
+    + r"\s{1,3}(?:of\s{1,3})?(?i:last|this|next)\s{1,3}(?i:year))"
+    r"|(?P<quarter>(?:Q[1-4]|H[12])\s{0,2}(?:" + _Y + r"|'?\d{2}\b)|(?:(?i:the)\s{1,3})?(?i:first|second|third|fourth|final|last)"
+    r"\s{1,3}(?i:quarter|half)(?:\s{1,3}of\s{1,3}(?:" + _Y + r"|(?i:this|last|next)\s{1,3}year))?)"
+    r"|(?P<fy>(?:(?i:fiscal)(?:\s{1,3}year)?\s{1,3}|FY\s{0,2})(?:" + _Y + r"|\d{2}\b))"
+    r"|(?P<decade>(?:(?i:the)\s{1,3})?" + _MOD + r"(?:1[89]|20)\d0s\b)"
+    r"|(?P<ago>(?i:" + _NUMW + r")\s{1,3}(?i:days?|weeks?|months?|years?|decades?)\s{1,3}(?i:ago|earlier|before|later))"
+    r"|(?P<lastn>(?:(?i:the)\s{1,3})?(?i:last|past|previous|next|coming)\s{1,3}(?i:" + _NUMW + r")\s{1,3}"
+    r"(?i:days|weeks|months|years|decades))"
+    r"|(?P<rel>(?:(?i:earlier|later|early|late|so far)\s{1,3})?(?i:this|last|next|the previous|the following|the past|"
+    r"the coming|the current|the same|a)\s{1,3}" + _REL_UNIT + r"(?:\s{1,3}(?i:ago|earlier|before))?\b"
+    r"|(?i:the)\s{1,3}(?i:year|month|week)\s{1,3}(?i:before|earlier|after))"
+    r"|(?P<season>" + _MOD + r"(?i:spring|summer|autumn|fall|winter)\s{1,3}(?:of\s{1,3})?" + _Y + r")"
+    r"|(?P<year>" + _MOD + r"(?:(?i:the)\s{1,3})?(?:(?i:calendar|financial|fiscal)\s{1,3}(?i:year)\s{1,3})?" + _Y
+    + r"(?:[/-](?:" + _Y + r"|\d{2}(?!\d)))?)"
+    r"|(?P<month>" + _MOD + _M + r")"
+    r"|(?P<day>(?i:today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)"
+    r"(?:\s{1,3}(?i:morning|afternoon|evening))?)"
+    r"|(?P<now>(?i:currently|now|at present|presently|as of now|at the moment|so far|to date|right now|nowadays|"
+    r"year to date|year-to-date))"
+    r")(?![\w%])"
+)
+_FUTURE = re.compile(r"\b(?:will|shall|is due|are due|is set to|are set to|plans? to|planned|to be held|upcoming|"
+                     r"scheduled|expected to|is to|are to|would)\b", re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"(?:\b(?:said|says|told|tells|announced|announces|published|released|reported|reports|added|warned|"
+    r"stated|wrote|confirmed|revealed|declared|show|shows|showed|according to)\s{1,3}$)", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(
+    r"\s{0,3}(?:,\s{0,3})?(?:(?:he|she|they|it|officials?|[A-Z][a-z]{1,20})\s{1,3})?"
+    r"(?:said|says|told|announced|reported|added|warned|stated|wrote|confirmed)\b")
+_DIGITS = re.compile(r"\d+")
+_YEAR_IN = re.compile(r"(?<![\d,.$\u20ac\u00a3])(1[89]\d\d|20\d\d)(?![\d%,])")
+# A four-digit number that is a quantity, not a year: "more than 2000 people", "2023 million".
+_QTY_BEFORE = re.compile(r"(?i:about|around|approximately|nearly|almost|some|roughly|least|than|to|of|over|under|"
+                         r"just|only|estimated)\s{1,3}$|[$\u20ac\u00a3\u00a5\u20b9]\s{0,2}$")
+_QTY_AFTER = re.compile(r"\s{0,2}(?:%|(?i:per\s?cent|percent|million|billion|trillion|bn|mn|people|persons|"
+                        r"troops|soldiers|votes|jobs|homes|workers|deaths|cases|units|tonnes|tons|km|kilometres|"
+                        r"miles|metres|meters|feet|barrels|euros|dollars|pounds|times)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One time expression found in text, resolved."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+    precision: str  # day | week | month | season | quarter | year | decade | range | now
+    prep: str | None  # leading preposition, lowercased ("in", "since", "by"...)
+    anchored: bool = False  # counted from a reference time ("the previous year")
+    statement: bool = False  # the time of a statement ("said last month"), not of the fact
+
+    @property
+    def date_label(self) -> str:
+        """YYYY, YYYY-MM or YYYY-MM-DD: no more precise than the expression."""
+        p = self.period
+        if self.precision == "day":
+            return p.start.isoformat()
+        if self.precision in ("month",) or (self.precision == "week" and p.start.month == p.end.month):
+            return p.start.isoformat()[:7]
+        if p.start.year == p.end.year:
+            return str(p.start.year)
+        return str(p.start.year)
+
+    @property
+    def eventable(self) -> bool:
+        """Whether the expression dates a happening (not a state, deadline or span)."""
+        if self.precision in ("now", "range", "decade"):
+            return False
+        return self.prep not in ("since", "by", "until", "till", "for", "from", "by mid", "by the end of",
+                                 "through", "throughout", "as of", "starting")
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+
+
+def _year_span(y: int) -> tuple[date, date]:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _num(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an", "one"):
+        return 1
+    if w in SMALL:
+        return SMALL[w]
+    if w in TENS:
+        return TENS[w]
+    return None  # "a few", "several": vague
+
+
+def _nearest_month(m: int, pub: date, future: bool) -> int:
+    best, best_key = pub.year, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        diff = (y * 12 + m) - (pub.year * 12 + pub.month)
+        key = (abs(diff), 0 if (diff > 0) == future or diff == 0 else 1)
+        if best_key is None or key < best_key:
+            best, best_key = y, key
+    return best
+
+
+def _nearest_day(m: int, d: int, pub: date, future: bool) -> date | None:
+    best, best_key = None, None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        if d > monthrange(y, m)[1]:
+            continue
+        cand = date(y, m, d)
+        diff = (cand - pub).days
+        key = (abs(diff), 0 if (diff > 0) == future or diff == 0 else 1)
+        if best_key is None or key < best_key:
+            best, best_key = cand, key
+    return best
+
+
+def _weekday(name: str, pub: date, forward: bool) -> date:
+    wd = WEEKDAYS[name.lower()]
+    if forward:
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)
+
+
+def _day(d: date, kind: str) -> tuple[Period, str]:
+    return Period(d, d, d.isoformat(), kind), "day"
+
+
+def _month(y: int, m: int, kind: str) -> tuple[Period, str]:
+    s, e = _month_span(y, m)
+    return Period(s, e, f"{y:04d}-{m:02d}", kind), "month"
+
+
+def _year(y: int, kind: str) -> tuple[Period, str]:
+    s, e = _year_span(y)
+    return Period(s, e, f"{y:04d}", kind), "year"
+
+
+def _find_month_day(s: str) -> tuple[int | None, int | None, int | None]:
+    """(month, day, year) from the words of a date expression."""
+    month = day = year = None
+    for tok in re.findall(r"[A-Za-z]+|\d+", s):
+        low = tok.lower()
+        if low in MONTHS and month is None and (tok[0].isupper()):
+            month = MONTHS[low]
+        elif tok.isdigit():
+            v = int(tok)
+            if len(tok) == 4:
+                year = v
+            elif day is None and 1 <= v <= 31:
+                day = v
+    return month, day, year
+
+
+def _two_digit_year(v: str) -> int:
+    n = int(v)
+    return n if len(v) == 4 else 2000 + n
+
+
+def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None) -> tuple[Period, str, bool] | None:
+    """Resolve one match to (period, precision, anchored); None when it is not a time."""
+    kind = m.lastgroup
+    s = m.group(kind) if kind else ""
+    low = s.lower()
+    if kind == "iso":
+        try:
+            return (*_day(date.fromisoformat(s), "explicit"), False)
+        except ValueError:
+            return None
+    if kind == "numdate":
+        parts = re.split(r"[/.]", s)
+        if len(parts) == 2 and (m.group("prep") or "").strip().lower() != "on":
+            return None  # a bare "3/4" is more often a ratio or score than a date
+        d, mo = int(parts[0]), int(parts[1])
+        y = _two_digit_year(parts[2]) if len(parts) == 3 else None
+        try:
+            if y is not None:
+                return (*_day(date(y, mo, d), "explicit"), False)
+            got = _nearest_day(mo, d, pub, future)
+        except ValueError:
+            return None
+        return (*_day(got, "explicit"), False) if got else None
+    if kind == "wd":
+        paren = re.search(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)", s)
+        mo, d, y = _find_month_day(s)
+        if paren:
+            d, mo = int(paren.group(1)), int(paren.group(2))
+            y = _two_digit_year(paren.group(3)) if paren.group(3) else None
+        if mo and d:
+            try:
+                got = date(y, mo, d) if y else _nearest_day(mo, d, pub, future)
+            except ValueError:
+                got = None
+            if got:
+                return (*_day(got, "explicit"), False)
+        name = re.search(_WD, s)
+        if not name:
+            return None
+        forward = low.startswith("next") or future
+        got = _weekday(name.group(), pub, forward)
+        if low.startswith("last") and got == pub:
+            got -= timedelta(days=7)
+        return (*_day(got, "relative"), False)
+    if kind in ("mdy", "dmy"):
+        mo, d, y = _find_month_day(s)
+        if mo is None or d is None:
+            return None
+        try:
+            got = date(y, mo, d) if y else _nearest_day(mo, d, pub, future)
+        except ValueError:
+            return None
+        return (*_day(got, "explicit" if y else "relative"), False) if got else None
+    if kind == "my":
+        mo, _, y = _find_month_day(s)
+        if mo is None or y is None:
+            return None
+        return (*_month(y, mo, "explicit"), False)
+    if kind == "mrel":
+        mo, _, _ = _find_month_day(s)
+        if mo is None:
+            return None
+        if low.startswith("last"):
+            y = pub.year if mo < pub.month else pub.year - 1
+        elif low.startswith("next"):
+            y = pub.year if mo > pub.month else pub.year + 1
+        elif low.startswith("this"):
+            y = pub.year
+        else:
+            y = pub.year + {"last": -1, "this": 0, "next": 1}[re.search(r"(?i)(last|this|next)\s+year$", s).group(1).lower()]
+        return (*_month(y, mo, "relative"), False)
+    if kind == "month":
+        mo, _, _ = _find_month_day(s)
+        if mo is None:
+            return None
+        prep = m.group("prep")
+        bare = s.strip(". ")
+        if not prep and bare == s.strip(". ") and not re.match(r"(?i)(early|mid|late|the|end)", s):
+            return None  # a lone month name with no preposition is usually not a time here
+        if bare.lower() in ("may", "mar") and not prep:
+            return None
+        return (*_month(_nearest_month(mo, pub, future), mo, "relative"), False)
+    if kind == "quarter":
+        yq = re.search(r"(1[89]\d\d|20\d\d)|'?(\d{2})\b", s)
+        rel = re.search(r"(?i)(this|last|next)\s+year", s)
+        y = pub.year
+        if yq:
+            y = int(yq.group(1)) if yq.group(1) else 2000 + int(yq.group(2))
+        elif rel:
+            y += {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
+        half = "half" in low or s[:1] == "H"
+        q = re.search(r"(?i)\b(?:q|h)([1-4])|(first|second|third|fourth|final|last)", s)
+        if q is None:
+            return None
+        n = int(q.group(1)) if q.group(1) else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
+            q.group(2).lower(), 2 if half else 4)
+        if half:
+            n = min(n, 2)
+            start, end = date(y, 1 + 6 * (n - 1), 1), _month_span(y, 6 * n)[1]
+            return Period(start, end, f"{y}-H{n}", "explicit" if yq else "relative"), "quarter", False
+        if not yq and not rel:
+            # "the third quarter" alone: the latest such quarter that has begun
+            if 1 + 3 * (n - 1) > pub.month:
+                y -= 1
+        start, end = date(y, 1 + 3 * (n - 1), 1), _month_span(y, 3 * n)[1]
+        return Period(start, end, f"{y}-Q{n}", "explicit" if yq else "relative"), "quarter", False
+    if kind == "fy":
+        d = _DIGITS.search(s)
+        if d is None:
+            return None
+        y = _two_digit_year(d.group())
+        return Period(*_year_span(y), f"FY{y}", "explicit"), "year", False
+    if kind == "decade":
+        d = _DIGITS.search(s)
+        if d is None:
+            return None
+        y = int(d.group()[:4])
+        return Period(date(y, 1, 1), date(y + 9, 12, 31), f"{y}s", "explicit"), "decade", False
+    if kind == "ago":
+        parts = low.split()
+        n = _num(parts[0])
+        unit = parts[1].rstrip("s")
+        if n is None:
+            return None
+        back = parts[-1] in ("ago", "earlier", "before")
+        anchored = parts[-1] != "ago"
+        base = date(reference, 7, 1) if anchored and reference else pub
+        sign = -1 if back else 1
+        if unit == "year" or unit == "decade":
+            y = base.year + sign * n * (10 if unit == "decade" else 1)
+            return (*_year(y, "relative"), anchored)
+        if unit == "month":
+            y, mo = _shift_month(base.year, base.month, sign * n)
+            return (*_month(y, mo, "relative"), anchored)
+        got = base + timedelta(days=sign * n * _UNIT_DAYS[unit])
+        if unit == "day":
+            return (*_day(got, "relative"), anchored)
+        return (*_month(got.year, got.month, "relative"), anchored)
+    if kind == "lastn":
+        parts = low.split()
+        if parts[0] == "the":
+            parts = parts[1:]
+        n = _num(parts[1])
+        if n is None:
+            return None
+        unit = parts[2].rstrip("s")
+        span = timedelta(days=n * _UNIT_DAYS[unit])
+        if parts[0] in ("next", "coming"):
+            start, end = pub, pub + span
+        else:
+            start, end = pub - span, pub
+        return Period(start, end, f"{start.isoformat()}/{end.isoformat()}", "relative"), "range", False
+    if kind == "rel":
+        return _relative(low, pub, reference)
+    if kind == "season":
+        name = re.search(r"(?i)spring|summer|autumn|fall|winter", s).group().lower()
+        y = int(_DIGITS.search(s).group())
+        return _season(name, y)
+    if kind == "year":
+        ys = re.findall(r"1[89]\d\d|20\d\d|(?<=[/-])\d{2}\b", s)
+        y = int(ys[0])
+        if len(ys) > 1:
+            y2 = _two_digit_year(ys[1]) if len(ys[1]) == 2 else int(ys[1])
+            if y < y2 <= y + 10:
+                return Period(date(y, 1, 1), date(y2, 12, 31), f"{y}/{y2}", "explicit"), "year", False
+            return None
+        return (*_year(y, "explicit"), False)
+    if kind == "day":
+        if "yesterday" in low or "last night" in low:
+            return (*_day(pub - timedelta(days=1), "relative"), False)
+        if "tomorrow" in low:
+            return (*_day(pub + timedelta(days=1), "relative"), False)
+        return (*_day(pub, "relative"), False)
+    if kind == "now":
+        if "year" in low:
+            return Period(date(pub.year, 1, 1), pub, f"{pub.year}-01-01/{pub.isoformat()}", "relative"), "range", False
+        return Period(pub, pub, pub.isoformat(), "asof"), "now", False
+    return None
+
+
+def _season(name: str, y: int) -> tuple[Period, str, bool]:
+    a, b = SEASONS[name]
+    if a > b:  # winter spans the turn of the year: "winter 2023" = Dec 2023 - Feb 2024
+        start, end = date(y, a, 1), _month_span(y + 1, b)[1]
+    else:
+        start, end = date(y, a, 1), _month_span(y, b)[1]
+    return Period(start, end, f"{start.isoformat()[:7]}/{end.isoformat()[:7]}", "relative"), "season", False
+
+
+def _relative(low: str, pub: date, reference: int | None) -> tuple[Period, str, bool] | None:
+    words = low.split()
+    unit = next((w for w in words if w in ("year", "month", "week", "quarter", "weekend") or w in SEASONS), None)
+    if unit is None:
+        return None
+    anchored = any(w in ("previous", "following", "before", "earlier", "after", "same") for w in words) and not (
+        words[0] in ("earlier", "later") and words[1] in ("this", "last", "next"))
+    if "past" in words and unit in ("year", "month", "week"):
+        span = timedelta(days=_UNIT_DAYS[unit])
+        return Period(pub - span, pub, f"{(pub - span).isoformat()}/{pub.isoformat()}", "relative"), "range", False
+    if "a" in words and not any(w in ("ago", "earlier", "before") for w in words):
+        return None  # "a year" alone is a duration, not a time
+    if any(w in ("last", "previous", "before", "ago") for w in words) or ("earlier" in words and words[0] != "earlier"):
+        step = -1
+    elif any(w in ("next", "following", "after", "coming") for w in words):
+        step = 1
+    else:
+        step = 0
+    base_year = reference if anchored and reference else pub.year
+    base = pub if not (anchored and reference) else date(reference, pub.month, min(pub.day, 28))
+    if unit == "year":
+        return (*_year(base_year + step, "relative"), anchored)
+    if unit == "month":
+        y, mo = _shift_month(base.year, base.month, step)
+        return (*_month(y, mo, "relative"), anchored)
+    if unit in ("week", "weekend"):
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(days=7 * step)
+        iso = monday.isocalendar()
+        if unit == "weekend":
+            sat = monday + timedelta(days=5)
+            return Period(sat, sat + timedelta(days=1), f"{iso[0]}-W{iso[1]:02d}", "relative"), "week", False
+        return Period(monday, monday + timedelta(days=6), f"{iso[0]}-W{iso[1]:02d}", "relative"), "week", False
+    if unit == "quarter":
+        q = (base.month - 1) // 3 + step
+        y = base.year + q // 4
+        q = q % 4 + 1
+        return Period(date(y, 3 * q - 2, 1), _month_span(y, 3 * q)[1], f"{y}-Q{q}", "relative"), "quarter", False
+    # a season: "this summer" is the one of the publication year, "last winter" the one before
+    a, _ = SEASONS[unit]
+    y = pub.year + step
+    if step == 0 and unit == "winter" and pub.month <= 2:
+        y -= 1
+    elif step == -1 and a < pub.month and unit != "winter" and (a + 2) < pub.month:
+        y = pub.year
+    return _season(unit, y)
+
+
+def reference_year(text: str, start: int, end: int) -> int | None:
+    """The latest explicit year in text[start:end], as a reference for "the previous year"."""
+    last = None
+    for m in _YEAR_IN.finditer(text, start, end):
+        last = int(m.group(1))
+    return last
+
+
+def find_timexes(text: str, published: date, start: int = 0, end: int | None = None,
+                 reference: int | None = None) -> list[Timex]:
+    """All time expressions in text[start:end], resolved against `published`.
+
+    `reference` is the year that "the previous year" and "a year earlier" count back
+    from when the region itself names none before them.
+    """
+    end = len(text) if end is None else end
+    out: list[Timex] = []
+    future = _FUTURE.search(text, start, end) is not None
+    for m in _PATTERN.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "year":
+            if _QTY_BEFORE.search(text, max(start, m.start() - 16), m.start()) or _QTY_AFTER.match(text, m.end(), end):
+                if not m.group("prep"):
+                    continue
+        ref = reference_year(text, start, m.start()) or reference
+        fut = future and _FUTURE.search(text, max(start, m.start() - 80), m.start()) is not None
+        got = _resolve(m, published, fut, ref)
+        if got is None:
+            continue
+        period, precision, anchored = got
+        prep = m.group("prep")
+        s0 = m.start()
+        statement = bool(_STATEMENT.search(text, max(start, s0 - 30), s0)) or (
+            precision not in ("now",) and _STATEMENT_AFTER.match(text, m.end(), end) is not None
+            and m.end() < end and text[m.end():m.end() + 1] in " ,")
+        out.append(Timex(s0, m.end(), m.group(), period, precision,
+                         prep.strip().lower() if prep else None, anchored, statement))
+    return out
+
+
+def resolve(expression: str, published: date, reference: int | None = None) -> Period | None:
+    """Resolve one time expression ("last month", "14/3", "in February last year").
+
+    Returns None when the expression holds no time this module understands.
+    """
+    found = find_timexes(expression, published, reference=reference)
+    return found[0].period if found else None
