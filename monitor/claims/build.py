@@ -1,0 +1,87 @@
+"""From an article's figures to claims: which figures state a measure, and when.
+
+Durations ("a two-day meeting", "ten years ago"), ordinals ("the 32nd member"), calendar
+numbers and figures whose clause names nothing measurable are dropped: they cannot be
+compared with anything and would only make noise.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Claim, Figure, Period
+from .context import build_context
+from .describe import describe, statement_date
+from .keys import make_buckets, make_key, make_label
+from .lemmas import DURATION_UNITS, MONTHS
+
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+                      re.I)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
+_MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$")
+
+
+def _dropped(fig: Figure, art_text: str) -> bool:
+    unit = (fig.unit or "").lower()
+    if unit in DURATION_UNITS or "ordinal" in fig.tags or "duration" in fig.tags or "date" in fig.tags:
+        return True
+    text = fig.text.strip()
+    if _ORDINAL.search(text) and not re.search(r"\bof\b|thirds?|%", text, re.I):
+        return True
+    if unit == "count" and _YEAR.match(text):
+        return True
+    after = art_text[fig.end:fig.end + 16].lower().lstrip(" ,(/-")
+    before = art_text[max(0, fig.start - 12):fig.start].lower()
+    if after.startswith("ago") or _MONTH_AFTER.match(after):
+        return True
+    if unit == "count" and (_MONTH_BEFORE.search(before) or
+                            re.match(r"^[/:.]\d", art_text[fig.end:fig.end + 3])):
+        return True
+    if re.match(r"^\s*(?:year|day|week|month|hour|minute)s?\b", art_text[fig.end:fig.end + 10], re.I) \
+            and unit == "count":
+        return True
+    return False
+
+
+def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
+    ctx = build_context(article.text)
+    asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
+    out: list[Claim] = []
+    for idx, fig in enumerate(figures):
+        if _dropped(fig, article.text):
+            continue
+        slots = describe(fig, ctx)
+        if slots is None or not (slots.head or slots.pred):
+            continue
+        feats = slots.to_features()
+        feats["topic"] = ctx.topic
+        feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
+            if slots.head else False
+        as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published
+        period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
+                                else asof_period)
+        if "past_state" in feats["flags"] and period.kind != "past":
+            end = min(period.end, as_of)
+            period = Period(min(period.start, end), end, period.label, "past")
+        out.append(Claim(
+            claim_id=f"{article.sha256[:16]}-{idx}",
+            article=article.name,
+            figure_index=idx,
+            key=make_key(fig.unit, fig.total, feats),
+            label=make_label(feats),
+            buckets=make_buckets(fig.unit, feats),
+            value=fig.value,
+            unit=fig.unit,
+            qualifier=fig.qualifier,
+            low=fig.low,
+            high=fig.high,
+            total=fig.total,
+            text=fig.text,
+            sentence=fig.sentence,
+            period=period,
+            as_of=as_of,
+            published=article.published,
+            source=article.source,
+            features=feats,
+        ))
+    return out

@@ -1,0 +1,98 @@
+"""What an article is about, found once per article: its named things and its sentences.
+
+A figure's own sentence rarely says everything ("that goal", "the bloc", "its members"), so
+the claim builder looks back through the article; this module gives it cheap access to the
+earlier sentences and to the names the article uses, without tokenizing the whole text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lemmas import MONTHS, STOP
+
+_CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
+_LOWER = re.compile(r"\b[a-z][a-z]+\b")
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])")
+# Characters that may sit between a sentence start and its first word.
+_OPENERS = " \t\n\"'\u201c\u2018(["
+
+# Capitalised words that are not names even in mid-sentence.
+_NOT_NAMES = frozenset("""i mr mrs ms dr the a an it he she we they this that these those but and or in on at
+for of to as by with from read live via said says""".split()) | MONTHS
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """Rough sentence bounds; only used to look one or two sentences back from a figure."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def name_key(word: str) -> str:
+    """A name as compared across articles: lower case, without a possessive."""
+    w = word.lower().replace("\u2019", "'")
+    return w[:-2] if w.endswith("'s") else w
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Names and sentences of one article."""
+
+    text: str
+    names: frozenset[str]  # lower-cased words the article writes as names
+    topic: list[str]  # its most frequent names, most frequent first
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
+
+    def previous_sentences(self, sentence_start: int, n: int = 2) -> list[str]:
+        """Up to n sentences before the one starting at sentence_start, nearest first."""
+        if not self.sentences:
+            self.sentences = _split(self.text)
+            self._starts = [s for s, _ in self.sentences]
+        i = bisect_right(self._starts, sentence_start) - 1
+        out = []
+        for j in range(i - 1, max(-1, i - 1 - n), -1):
+            s, e = self.sentences[j]
+            out.append(self.text[s:e])
+        return out
+
+    def is_name(self, word: str) -> bool:
+        return name_key(word) in self.names
+
+
+def build_context(text: str) -> ArticleContext:
+    """Names are capitalised words seen in mid-sentence that the article never writes in lower case."""
+    lower = set(_LOWER.findall(text))
+    counts: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
+    for m in _CAP.finditer(text):
+        i = m.start()
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'\u2019"):
+            continue
+        word = m.group(0)
+        w = name_key(word)
+        acronym = len(w) >= 2 and word[: len(w)].isupper()
+        if w in _NOT_NAMES or len(w) < 2 or (not acronym and (w in STOP or w in lower)):
+            continue
+        j = i
+        while j > 0 and text[j - 1] in _OPENERS:
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\""
+        (initial if at_start else counts)[w] += 1
+    names = frozenset(counts)
+    for w, n in initial.items():
+        if w in names:
+            counts[w] += n
+    topic = [w for w, _ in counts.most_common(8)]
+    return ArticleContext(text, names, topic)

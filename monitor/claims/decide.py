@@ -1,0 +1,145 @@
+"""What a new claim means against earlier claims about the same measure.
+
+The comparison side is the most recent earlier claim for the measure (by period, then the
+date of the statement, then log order), so an alert always says what the user last knew.
+Claims of one article are compared with each other too, in the order of what they refer
+to, not of where they stand in the text.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..models import Claim, Decision
+from .match import Sig, score, signature
+from .values import change, same_value, show
+
+# Statements this close in time are "at the same time": a different value then is a disagreement.
+SAME_TIME_DAYS = 3
+# Flags of claims that are never the comparison side: an article's own "up from" baselines and
+# former states ("the then-31 members") describe the past, not what was last known.
+NOT_A_BASE = frozenset({"baseline", "past_state"})
+# Amounts that name a thing ("a $60 billion package", "a new package") identify it: a different
+# amount is another thing, never a revision.
+NAMING = frozenset({"named_amount", "new_instance"})
+
+
+def _order(c: Claim) -> tuple[date, date, date]:
+    """Recency: a period counts up to the day it was spoken of ("this year", said in March, is March)."""
+    return (min(c.period.end, c.as_of), c.period.start, c.as_of)
+
+
+def _who(c: Claim) -> str:
+    sayer = c.features.get("sayer") or ""
+    if sayer and sayer not in ("he", "she", "they", "it", "we"):
+        return sayer
+    return c.source or c.article
+
+
+def _where(c: Claim) -> str:
+    return f"{show(c)} ({c.period.label}, {c.source or c.article}, {c.as_of.isoformat()})"
+
+
+def _link(c: Claim, prev: Claim, kind: str) -> Claim:
+    """The claim joins the measure of the claim it was compared with: same key, same label."""
+    buckets = list(dict.fromkeys([*c.buckets, *prev.buckets]))[:8]
+    features = {**c.features, "decision": kind, "linked_to": prev.claim_id}
+    return replace(c, key=prev.key, label=prev.label, buckets=buckets, features=features)
+
+
+def _alone(c: Claim, kind: str = "new") -> Decision:
+    return Decision(kind, replace(c, features={**c.features, "decision": kind}))
+
+
+def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
+           sigs: dict[int, Sig] | None = None) -> Decision:
+    """Decide one claim against the pool (or the pool entries listed in candidates)."""
+    flags = set(c.features.get("flags") or ())
+    matches: list[tuple[int, Claim]] = []
+    sigs = sigs if sigs is not None else {}
+    sc = sigs.get(id(c)) or signature(c)
+    for i in (candidates if candidates is not None else range(len(pool))):
+        p = pool[i]
+        if p.claim_id == c.claim_id or not NOT_A_BASE.isdisjoint(p.features.get("flags") or ()):
+            continue
+        sp = sigs.get(id(p))
+        if sp is None:
+            sp = sigs[id(p)] = signature(p)
+        if sp.strict != sc.strict or not (sp.core & sc.core):
+            continue
+        if p.article == c.article and p.as_of == c.as_of and not _distinct_sayers(c, p):
+            # the same article saying two values at once about what looks like one measure: more
+            # likely two measures the key cannot tell apart than a disagreement
+            if not same_value(c, p):
+                continue
+        if score(c, p, sc, sp) > 0:
+            matches.append((i, p))
+    if not matches:
+        return _alone(c, "history" if flags & NOT_A_BASE else "new")
+    _, prev = max(matches, key=lambda ip: (_order(ip[1]), ip[0]))
+    label = prev.label
+    if flags & NOT_A_BASE:
+        return Decision("history", _link(c, prev, "history"), prev,
+                        f"{label}: a former or baseline value, recorded for the timeline.")
+    if c.period.end < prev.period.start or (c.period.start <= prev.period.end and c.as_of < prev.as_of
+                                            and c.article != prev.article):
+        return Decision("history", _link(c, prev, "history"), prev,
+                        f"{label}: {_where(c)} is older than what is known, {_where(prev)}.")
+    if same_value(c, prev):
+        return Decision("restatement", _link(c, prev, "restatement"), prev,
+                        f"{label}: {_who(c)} repeats {show(prev)}.")
+    if flags & NAMING or set(prev.features.get("flags") or ()) & NAMING:
+        return _alone(c)
+    ch = change(prev, c)
+    newer_period = c.period.start > prev.period.end
+    days = (c.as_of - prev.as_of).days
+    if newer_period:
+        kind, why = "update", "a newer period"
+    elif c.article == prev.article:
+        if days > 0:
+            kind, why = "update", f"a later statement in the same article ({prev.as_of.isoformat()} -> {c.as_of.isoformat()})"
+        else:
+            kind, why = "contradiction", f"{_who(prev)} and {_who(c)} give different values in the same article"
+    elif days <= SAME_TIME_DAYS:
+        rising = ch.get("direction") == "up" and ("lower_bound" in (c.qualifier, prev.qualifier) or "revised" in flags)
+        if rising:
+            kind, why = "update", "a higher count at about the same time, where the earlier one was a minimum"
+        else:
+            kind, why = "contradiction", "different values for the same period at about the same time"
+    elif c.period.kind == "explicit" and prev.period.kind == "explicit" and prev.period.end < prev.as_of \
+            and "revised" not in flags:
+        kind, why = "contradiction", "a later statement disagrees with the figure for a closed period"
+    else:
+        kind, why = "update", "a later statement about the same period"
+    verb = "is now" if kind == "update" else "but"
+    if kind == "update":
+        expl = f"{label}: {_where(prev)} {verb} {_where(c)}: {why}."
+    else:
+        expl = f"{label}: {_who(prev)} said {show(prev)}, {_who(c)} says {show(c)} ({c.period.label}): {why}."
+    return Decision(kind, _link(c, prev, kind), prev, expl, ch)
+
+
+def _distinct_sayers(a: Claim, b: Claim) -> bool:
+    sa, sb = a.features.get("sayer") or "", b.features.get("sayer") or ""
+    pron = ("", "he", "she", "they", "it", "we")
+    return sa not in pron and sb not in pron and sa != sb
+
+
+def reconcile_all(new: list[Claim], known: list[Claim]) -> list[Decision]:
+    """Decide each new claim in the order of what it refers to; later ones see earlier ones."""
+    pool = list(known)
+    by_bucket: dict[str, list[int]] = {}
+    for i, p in enumerate(pool):
+        for b in p.buckets:
+            by_bucket.setdefault(b, []).append(i)
+    sigs: dict[int, Sig] = {}
+    out: list[Decision | None] = [None] * len(new)
+    for i in sorted(range(len(new)), key=lambda k: (_order(new[k]), k)):
+        c = new[i]
+        cand = sorted({j for b in c.buckets for j in by_bucket.get(b, ())})
+        d = decide(c, pool, cand, sigs)
+        out[i] = d
+        pool.append(d.claim)
+        for b in d.claim.buckets:
+            by_bucket.setdefault(b, []).append(len(pool) - 1)
+    return [d for d in out if d is not None]

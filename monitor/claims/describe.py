@@ -1,0 +1,450 @@
+"""What one figure measures: the slots of its clause, found with word lists and word order.
+
+A figure's measure is told apart by what lies around it, not by a window of words: the thing
+counted (the noun after the number, or the subject of "rose to"), the predicate and its
+object ("meet" + "target"), the figures that qualify the object ("the 2% target"), the names
+the clause is about, who says it, and flags such as proposal or target. Anaphora ("that goal",
+"its members", "the company") are resolved from the same sentence or the one before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..models import Figure
+from .context import ArticleContext, name_key
+from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
+                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, folded, is_content, tokenize)
+
+NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million billion trillion bn mn m k dozen dozens hundreds thousands millions billions half halves
+third thirds quarter quarters fifth fifths sixth sixths tenth tenths percent per cent pct percentage point
+points % $ € £ ¥ usd eur gbp""".split())
+DETERMINERS = frozenset("the its their his her our a an this that these those some".split())
+# Verbs that only frame another verb ("expected to meet", "set to reach", "likely to top").
+FRAMES = frozenset("expect set likely able due need have go seem appear continue try manage fail".split())
+# Events whose participle names the counted people on its own ("7,000 injured", "1,300 dead").
+EVENTS = frozenset("die injure displace evacuate arrest missing rescue infect hospitalise hospitalize".split())
+# (the matcher also counts "attend" as what the counted people did)
+OBLIGATION = frozenset("must should need require".split())
+ORG_ANAPHORS = frozenset("""company firm group bloc alliance organization organisation union government party
+country city state region club team bank agency ministry""".split())
+PRONOUNS = frozenset("its their his her".split())
+# Common verbs in news about figures, besides the change and speech verbs.
+VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
+approve allocate win take hold employ kill injure die evacuate displace arrest attend join march vote elect
+sign agree hire fire lay receive collect borrow lend owe deliver ship produce build import export infect
+test vaccinate serve visit host welcome deploy station fund finance register enrol record""".split())
+
+_GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
+_BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
+                       r"|,\s+(?:with|including|and|against)\b", re.I)
+_PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
+_TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
+                         r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(slots=True)
+class Slots:
+    """What a figure measures, as found in its clause; every word is a folded lemma."""
+
+    head: str = ""
+    mods: list[str] = field(default_factory=list)
+    of_words: list[str] = field(default_factory=list)  # "package of military aid": soft context
+    pred: str = ""
+    obj: str = ""
+    obj_mods: list[str] = field(default_factory=list)
+    quals: list[str] = field(default_factory=list)  # figures fixed in the measure: "2%" of "the 2% target"
+    names: list[str] = field(default_factory=list)  # names the clause is about (not who says it)
+    sayer: str = ""
+    flags: list[str] = field(default_factory=list)
+    surface: str = ""  # words for the label, as written
+    as_of_shift: str = ""  # "last month" when the text dates the statement itself
+
+    def to_features(self) -> dict[str, Any]:
+        return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
+                "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer,
+                "flags": self.flags}
+
+
+def _is_value(t: Token) -> bool:
+    return t.lower in NUMBER_WORDS or t.text[0].isdigit() or t.lower in ("a", "an") and False
+
+
+def _verbish(t: Token, prev: Token | None = None) -> bool:
+    low = t.lower
+    if prev is not None and prev.lower in DETERMINERS | {"an", "a"}:
+        return False
+    if t.lemma in AUX or t.lemma in CHANGE or t.lemma in SPEECH or t.lemma in VERBS or t.lemma in PROPOSAL:
+        return not (t.lemma in VERBS and low.endswith("s") and not low.endswith("ss") and t.lemma + "s" != low)
+    return len(low) > 4 and low.endswith("ed") and not t.cap
+
+
+def _gap(sentence: str, a: Token, b: Token) -> bool:
+    """Punctuation between two tokens ends a noun phrase."""
+    return bool(_GAP.search(sentence, a.end, b.start)) if b.start > a.end else False
+
+
+def _clause(sentence: str, fs: int, fe: int) -> tuple[int, int]:
+    lo, hi = 0, len(sentence)
+    for m in _BOUNDARY.finditer(sentence):
+        if m.end() <= fs:
+            lo = max(lo, m.end())
+        elif m.start() >= fe:
+            hi = min(hi, m.start())
+            break
+    return lo, hi
+
+
+def _is_name(t: Token, ctx: ArticleContext) -> bool:
+    if not t.cap:
+        return False
+    known = ctx.name_flags.get(t.text)
+    if known is None:
+        known = (len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()) or ctx.is_name(t.text)
+        ctx.name_flags[t.text] = known
+    return known
+
+
+def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str) -> tuple[str, set[int]]:
+    """Who a statement is attributed to ("police said", "according to organisers"), and its token indexes."""
+    best, used = "", set()
+    for i in range(lo, hi):
+        t = toks[i]
+        if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed", "put", "count", "counts", "give", "gave"):
+            continue
+        if t.lower == "according":
+            j = i + 2
+            if j < hi and toks[j - 1].lower == "to":
+                while j < hi and toks[j].lower in DETERMINERS:
+                    j += 1
+                if j < hi and toks[j].text[0].isalpha():
+                    k = j
+                    while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
+                            and not _gap(sentence, toks[k], toks[k + 1]):
+                        k += 1
+                    return toks[k].key, set(range(j, k + 1))
+            continue
+        j = i - 1
+        while j >= lo and (toks[j].lemma in AUX or toks[j].lower.endswith("ly")):
+            j -= 1
+        if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]):
+            k = j
+            while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
+                    and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
+                k -= 1
+            return toks[j].key, set(range(k, j + 1))
+        if j >= lo and toks[j].lower in ("he", "she", "they", "it", "we"):
+            best = best or toks[j].lower
+            continue
+        j = i + 1
+        if j < hi and toks[j].cap and toks[j].lower not in STOP:
+            k = j
+            while k + 1 < hi and toks[k + 1].cap and not _gap(sentence, toks[k], toks[k + 1]):
+                k += 1
+            return toks[k].key, set(range(j, k + 1))
+    return best, used
+
+
+def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
+    """Index after the value words of a figure starting at token i ("two thirds", "$ 60 billion", "2.5 %")."""
+    j = i
+    while j < hi and (_is_value(toks[j]) or toks[j].lower in ("a", "and") and j + 1 < hi and _is_value(toks[j + 1])):
+        j += 1
+    return max(j, i + 1)
+
+
+def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit: int = 4) -> int:
+    """End index of the run of content words starting at j (no verb, no punctuation inside)."""
+    k = j
+    while k < hi and k - j < limit:
+        t = toks[k]
+        if not (t.text[0].isalpha() and is_content(t)) or (k > j and _gap(sentence, toks[k - 1], t)):
+            break
+        if _verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS):
+            break
+        k += 1
+    return k
+
+
+def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
+    """Slots of the figure's clause; None when the figure cannot be placed in its sentence."""
+    sentence = fig.sentence
+    fs = fig.start - fig.sentence_start
+    if not (0 <= fs < len(sentence)) or not sentence.startswith(fig.text[:8], fs):
+        fs = sentence.find(fig.text)
+        if fs < 0:
+            return None
+    fe = fs + len(fig.text)
+    masked = _PAREN.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", sentence) if "," in sentence else sentence
+    toks = tokenize(masked)
+    n = len(toks)
+    i0 = next((i for i, t in enumerate(toks) if t.end > fs), n)
+    if i0 >= n:
+        return None
+    clo, chi = _clause(masked, fs, fe)
+    lo = next((i for i, t in enumerate(toks) if t.start >= clo), 0)
+    hi = next((i for i, t in enumerate(toks) if t.start >= chi), n)
+    lo = min(lo, i0)
+    s = Slots()
+    flags: set[str] = set()
+
+    # the value, an optional total ("of its 31", "out of the then-31") and an "of" phrase
+    j = _value_end(toks, i0, hi)
+    if i0 > 0 and toks[i0 - 1].lower in PAST_MARKERS and toks[i0 - 1].end == toks[i0].start - 1:
+        flags.add("past_state")
+    if j < hi and toks[j].lower in ("of", "out"):
+        k = j + (2 if toks[j].lower == "out" and j + 1 < hi and toks[j + 1].lower == "of" else 1)
+        while k < hi and toks[k].lower in DETERMINERS:
+            k += 1
+        if k < hi and toks[k].lower in PAST_MARKERS:
+            k += 1
+        if k < hi and _is_value(toks[k]):
+            j = _value_end(toks, k, hi)
+        elif toks[j].lower == "of":
+            j = k
+    np_end = _noun_phrase(toks, j, hi, masked)
+    np = [t for t in toks[j:np_end]]
+    names = [name_key(t.text) for t in np if _is_name(t, ctx)]
+    words = [t for t in np if not _is_name(t, ctx)]
+    if np and np[-1].text.isupper() and len(np[-1].text) >= 2:  # "2% of GDP": an acronym can be what is measured
+        words.append(np[-1])
+        names.remove(name_key(np[-1].text))
+    premod = bool(words) and j == _value_end(toks, i0, hi) and (i0 + 1 == j or toks[j - 1].end == toks[j].start - 1)
+    pred_idx = -1
+    if words:
+        head_t = words[-1]
+        s.head = head_t.key if not head_t.text.isupper() else head_t.lower
+        s.mods = [t.key for t in words[:-1] if t.key not in NEUTRAL_MOD and t.key != s.head]
+        s.surface = " ".join(t.text for t in np)
+        if head_t.key in EVENTS or (head_t.lower.endswith("ed") and np_end == j + 1):
+            s.pred = head_t.key
+        if any(t.lower in NEW_INSTANCE for t in words[:-1]):
+            flags.add("new_instance")
+        # "package of military aid", "the number of dead"
+        k = np_end
+        if k < hi and toks[k].lower == "of":
+            k += 1
+            while k < hi and toks[k].lower in DETERMINERS:
+                k += 1
+            e = _noun_phrase(toks, k, hi, masked, 3)
+            s.of_words = [t.key for t in toks[k:e] if not _is_name(t, ctx)]
+            names += [name_key(t.text) for t in toks[k:e] if _is_name(t, ctx)]
+            if s.head in CONTAINER:
+                s.mods += s.of_words
+            np_end = e
+        k = np_end
+        if k < hi and toks[k].lower in ("of", "out"):
+            k += 2 if toks[k].lower == "out" else 1
+            while k < hi and (toks[k].lower in DETERMINERS or toks[k].lower in PAST_MARKERS):
+                k += 1
+            if k < hi and _is_value(toks[k]):
+                k = _value_end(toks, k, hi)
+                np_end = _noun_phrase(toks, k, hi, masked)
+        after = np_end
+    else:
+        # no noun after the number: the subject before it ("core inflation rose to 3.9%")
+        after = j
+        k = i0 - 1
+        while k >= lo:
+            t = toks[k]
+            if t.lower in STOP or _is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
+                    or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD:
+                k -= 1
+                continue
+            if _verbish(t) and t.lemma not in SPEECH:
+                if pred_idx < 0:
+                    pred_idx = k
+                k -= 1
+                continue
+            break
+        if k >= lo and not _verbish(toks[k]):
+            e = k
+            b = k
+            while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+                    and not _verbish(toks[b - 1]) and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
+                b -= 1
+            sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx)]
+            names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]
+            if sub:
+                s.head = sub[-1].key
+                s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD]
+                if s.head in CONTAINER and e + 1 < i0 and toks[e + 1].lower == "of":
+                    e2 = _noun_phrase(toks, e + 2, i0, masked, 3)
+                    s.mods += [t.key for t in toks[e + 2:e2] if not _is_name(t, ctx)]
+                s.surface = " ".join(t.text for t in toks[b:e + 1])
+        if pred_idx >= 0:
+            s.pred = toks[pred_idx].key
+
+    # the predicate and its object after the counted noun ("... members currently meet that goal")
+    obj_start = -1
+    if not s.pred or s.pred == s.head:
+        k = after
+        steps = 0
+        while k < hi and steps < 6:
+            t = toks[k]
+            if _is_value(t) or not t.text[0].isalpha():
+                break
+            if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been"):
+                k += 1
+                steps += 1
+                continue
+            nxt = toks[k + 1] if k + 1 < hi else None
+            if t.lemma in CHANGE and t.lemma not in AUX and nxt is not None and not _is_value(nxt) \
+                    and nxt.lower not in ("to", "by", "from", "at", "of", "in", "on", "about", "around") \
+                    and (nxt.lower in DETERMINERS or is_content(nxt)):
+                pass  # "members hit the target": a predicate with an object
+            elif t.lemma in CHANGE or t.lemma in SPEECH:
+                break
+            if (_verbish(t) or (k > after and toks[k - 1].lower in ("to",) and is_content(t))
+                    or (k > after and toks[k - 1].lemma in AUX and is_content(t))) and not t.cap:
+                s.pred = "attend" if (t.lemma == "take" and k + 1 < hi and toks[k + 1].lower == "part") else t.key
+                obj_start = k + (2 if s.pred == "attend" and t.lemma == "take" else 1)
+                break
+            break
+    if obj_start >= 0:
+        k = obj_start
+        while k < hi and (toks[k].lower in DETERMINERS or _is_name(toks[k], ctx)):
+            if _is_name(toks[k], ctx):
+                names.append(name_key(toks[k].text))
+            k += 1
+        e = k
+        while e < hi and e - k < 5:
+            t = toks[e]
+            if t.text[0].isdigit() and t.text.endswith("%"):
+                s.quals.append(t.text.replace(",", ""))
+            elif not (t.text[0].isalpha() and is_content(t)) or (_verbish(t, toks[e - 1]) and not (
+                    t.lower.endswith("ing") and e + 1 < hi and is_content(toks[e + 1]))):
+                break
+            if e > k and _gap(masked, toks[e - 1], t):
+                break
+            e += 1
+        ow = [t for t in toks[k:e] if t.text[0].isalpha() and not _is_name(t, ctx)]
+        if ow:
+            s.obj = ow[-1].key
+            s.obj_mods = [t.key for t in ow[:-1] if t.key not in NEUTRAL_MOD and t.key != s.obj]
+            s.surface = (s.surface + " " + " ".join(t.text for t in toks[obj_start - 1:e])).strip()
+            if toks[k - 1].lower in ("that", "this", "the") and not s.quals:
+                s.quals = _resolve_quals(masked[:toks[i0].start], ctx, fig.sentence_start)
+    if s.pred == "take" and after < hi and toks[after].lower == "part":
+        s.pred = "attend"
+
+    # names of the clause, who says it, and anaphora
+    sayer, said_idx = _sayer(toks, lo, hi, masked)
+    if not sayer:
+        sayer, said_idx = _sayer(toks, 0, n, masked)
+    s.sayer = sayer
+    for i in range(lo, hi):
+        t = toks[i]
+        if i not in said_idx and _is_name(t, ctx) and not (j <= i < np_end):
+            if abs(i - i0) <= 8:
+                names.append(name_key(t.text))
+    if not names:
+        names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
+    s.names = sorted(set(names) - {sayer})
+
+    # flags: what kind of statement the figure is part of
+    before = toks[lo:i0]
+    before_lemmas = {t.lemma for t in before}
+    clause_lemmas = {t.lemma for t in toks[lo:hi]}
+    if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):
+        flags.add("proposal")
+    if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
+            or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE for t in before[-3:]):
+        flags.add("target")
+    if any(t.lemma == "expect" and i + 1 < len(before) and before[i + 1].lower == "to" for i, t in enumerate(before)) \
+            and s.pred in ("spend", "invest", "") and fig.unit not in ("count", "fraction"):
+        flags.add("target")
+    if clause_lemmas & PROJECTION or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS):
+        flags.add("projection")
+    if "minimum" in clause_lemmas or "maximum" in clause_lemmas:
+        flags.add("limit")
+    if clause_lemmas & REVISION:
+        flags.add("revised")
+    if any(t.lower == "by" for t in toks[max(lo, i0 - 3):i0]) and any(t.lemma in CHANGE for t in before):
+        flags.add("delta")
+    near = [t.lower for t in toks[max(lo, i0 - 3):i0]]
+    if "from" in near and not any(t.lower == "to" for t in toks[max(lo, i0 - 2):i0]):
+        k = near.index("from")
+        if all(w in STOP or w in NUMBER_WORDS for w in near[k + 1:]):
+            flags.add("baseline")
+    if fig.change == "baseline":
+        flags.add("baseline")
+    if "past_state" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
+        flags.add("past_state")
+    if "new" in near or "another" in near:
+        flags.add("new_instance")
+    if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):
+        flags.add("named_amount")  # "a $60 billion package": the amount names the package
+    for tag in fig.tags:
+        if tag in ("projection", "target", "proposal"):
+            flags.add(tag)
+    s.flags = sorted(flags)
+
+    m = _TIME_SHIFT.search(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked))
+    if m and any(t.lemma in SPEECH for t in toks[lo:hi]):
+        s.as_of_shift = m.group(1).lower()
+    return s
+
+
+def _resolve_quals(before: str, ctx: ArticleContext, sentence_start: int) -> list[str]:
+    """'that goal', 'the target': the percentage named just before, in this sentence or the previous one."""
+    for text in [before, *ctx.previous_sentences(sentence_start, 1)]:
+        found = re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)", text)
+        if found:
+            return [found[-1] + "%"]
+    return []
+
+
+def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext,
+                   sentence_start: int, said: set[int]) -> list[str]:
+    """'its members', 'the company's profit': the first name of the sentence, or of the one before."""
+    anaphor = -1
+    for i in range(lo, min(hi, i0 + 6)):
+        t = toks[i]
+        if t.lower in PRONOUNS or (t.lemma in ORG_ANAPHORS and i > 0 and toks[i - 1].lower == "the"):
+            anaphor = i
+            break
+    if anaphor < 0:
+        return []
+    for i in range(0, lo):
+        if _is_name(toks[i], ctx):
+            return [name_key(toks[i].text)]
+    if anaphor <= 1 or lo == 0 and anaphor - lo <= 1:
+        for prev in ctx.previous_sentences(sentence_start, 1):
+            for t in tokenize(prev):
+                if _is_name(t, ctx):
+                    return [name_key(t.text)]
+    return []
+
+
+def statement_date(shift: str, published: date) -> date:
+    """The date a statement was made when the text says so ("said last month")."""
+    if shift == "last month":
+        y, m = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        return date(y, m, min(published.day, 28))
+    if shift == "last week":
+        return published - timedelta(days=7)
+    if shift == "yesterday":
+        return published - timedelta(days=1)
+    if shift == "last year":
+        return date(published.year - 1, published.month, min(published.day, 28))
+    if shift.startswith("on "):
+        wd = _WEEKDAYS.index(shift[3:])
+        back = (published.weekday() - wd) % 7
+        return published - timedelta(days=back)
+    return published
+
+
+def concept(slots_head: str, mods: list[str], pred: str) -> list[str]:
+    """The counted thing as a set of words: a container ("toll") takes its meaning from its modifiers."""
+    words = [w for w in mods if w not in NEUTRAL_MOD]
+    if slots_head and slots_head not in CONTAINER:
+        words.append(slots_head)
+    if pred in EVENTS:
+        words.append(pred)
+    return sorted(set(FOLD.get(w, w) for w in words))

@@ -1,0 +1,81 @@
+"""Measure keys, labels and index buckets built from a figure's slots.
+
+The key is a readable name for the measure ("share/member meet target 2%/nato"); claims
+linked to an earlier one take over its key, so a timeline stays one measure across
+paraphrases. Buckets are the index keys the app looks earlier claims up by: the value
+class with the counted thing, with its predicate, and with each event word, so paraphrases
+meet in at least one bucket while a bucket stays small.
+"""
+from __future__ import annotations
+
+from .lemmas import CONTAINER
+from .match import EVENTS, STRICT_FLAGS, core
+from .values import bucket_class, value_class
+
+_FLAG_WORDS = {"proposal": "proposed", "target": "target for", "projection": "forecast of", "delta": "change in",
+               "limit": "limit on"}
+
+
+def _ing(verb: str) -> str:
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun
+    return noun + "s"
+
+
+def make_key(unit: str, total: float | None, f: dict) -> str:
+    thing = " ".join(sorted(core(f))) or f.get("head") or "?"
+    parts = [value_class(unit, total), thing]
+    act = " ".join(x for x in (f.get("pred"), *(f.get("quals") or ()), *(f.get("obj_mods") or ()), f.get("obj")) if x)
+    if act:
+        parts.append(act)
+    flags = [x for x in f.get("flags", ()) if x in STRICT_FLAGS]
+    if flags:
+        parts.append("+".join(flags))
+    if f.get("names"):
+        parts.append(",".join(f["names"][:3]))
+    return "/".join(parts)
+
+
+def make_label(f: dict) -> str:
+    """Readable: "members meeting the 2% target", "core inflation", "people killed"."""
+    head = f.get("head") or ""
+    mods = [m for m in f.get("mods") or () if m != head]
+    noun = " ".join(mods + ([_plural(head)] if head and head not in CONTAINER and head not in EVENTS else
+                            [head] if head else []))
+    pred = f.get("pred") or ""
+    if pred and pred != head:
+        noun += (" " + pred) if pred in EVENTS else (" " + _ing(pred))
+    obj = " ".join(x for x in (*(f.get("quals") or ()), *(f.get("obj_mods") or ()), f.get("obj")) if x)
+    if obj:
+        noun += " the " + obj
+    flags = [_FLAG_WORDS[x] for x in f.get("flags", ()) if x in _FLAG_WORDS]
+    label = " ".join([*flags, noun.strip()]).strip()
+    if f.get("names"):
+        label += " (" + ", ".join(n.upper() if len(n) <= 4 else n.title() for n in f["names"][:3]) + ")"
+    return label
+
+
+def make_buckets(unit: str, f: dict) -> list[str]:
+    """A few selective index keys; every pair of paraphrases this package links shares one."""
+    bc = bucket_class(unit)
+    head = f.get("head") or ""
+    out: list[str] = []
+    if head and head not in CONTAINER and head not in EVENTS:
+        out.append(f"{bc}:{head}")
+        for m in f.get("mods") or ():
+            out.append(f"{bc}:{head}:{m}")
+    for w in sorted(core(f) & EVENTS):
+        out.append(f"{bc}:{w}")
+    if not out:
+        out.extend(f"{bc}:{w}" for w in sorted(core(f)))
+    return list(dict.fromkeys(out))[:4]

@@ -1,0 +1,121 @@
+"""Whether two claims are about the same measure.
+
+Slots are compared one by one: a slot known on both sides must agree (the counted thing and
+its modifiers, the predicate, its object, the figures fixed in the object, the names the
+clause is about, the statement flags); a slot known on one side only is no evidence either
+way. Two claims are the same measure when nothing disagrees and enough agrees.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..models import Claim
+from .lemmas import CONTAINER
+from .values import comparable, value_class
+
+# Flags that make a figure a different kind of statement: a proposal is not a target, a
+# target is not an outcome, a forecast is not a result, a change is not a level.
+STRICT_FLAGS = frozenset({"proposal", "target", "projection", "delta", "limit"})
+EVENTS = frozenset("""die injure displace evacuate arrest missing rescue infect hospitalise hospitalize
+attend""".split())
+
+
+def core(f: dict) -> frozenset[str]:
+    """The counted thing as words: head unless it is a container, its modifiers, an event verb."""
+    words = set(f.get("mods") or ())
+    head = f.get("head") or ""
+    if head and head not in CONTAINER:
+        words.add(head)
+    if (f.get("pred") or "") in EVENTS:
+        words.add(f["pred"])
+    return frozenset(words)
+
+
+def _weak(f: dict) -> bool:
+    head = f.get("head") or ""
+    return head in CONTAINER or head in EVENTS
+
+
+def same_thing(a: dict, b: dict) -> bool:
+    """The counted thing agrees: same head and modifiers, or a container whose words are all in the other."""
+    ca, cb = core(a), core(b)
+    if not ca or not cb:
+        return False
+    ea = {w for w in ca if w in EVENTS}
+    eb = {w for w in cb if w in EVENTS}
+    if ea and eb and ea != eb:
+        return False
+    wa, wb = _weak(a), _weak(b)
+    if not wa and not wb:
+        return a.get("head") == b.get("head") and set(a.get("mods") or ()) == set(b.get("mods") or ())
+    if wa and wb:
+        return ca == cb
+    weak, strong = (ca, cb) if wa else (cb, ca)
+    return weak <= strong
+
+
+class Sig(NamedTuple):
+    """A claim's features as sets, computed once per reconcile call."""
+
+    vclass: str
+    strict: frozenset[str]
+    core: frozenset[str]
+    events: frozenset[str]
+    weak: bool
+    head: str
+    mods: frozenset[str]
+    pred: str
+    obj: str
+    quals: frozenset[str]
+    names: frozenset[str]
+    topic: frozenset[str]
+
+
+def signature(c: Claim) -> Sig:
+    f = c.features
+    cw = core(f)
+    return Sig(value_class(c.unit, c.total), frozenset(x for x in f.get("flags", ()) if x in STRICT_FLAGS), cw,
+               frozenset(w for w in cw if w in EVENTS), _weak(f), f.get("head") or "", frozenset(f.get("mods") or ()),
+               f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
+               frozenset(f.get("names") or ()), frozenset(f.get("topic") or ()))
+
+
+def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
+    """0 when the claims are not the same measure; otherwise how many slots agree beyond the thing."""
+    sa = sa or signature(a)
+    sb = sb or signature(b)
+    if sa.strict != sb.strict or not sa.core or not sb.core:
+        return 0
+    if sa.vclass != sb.vclass and not comparable(a, b):
+        return 0
+    if sa.events and sb.events and sa.events != sb.events:
+        return 0
+    if not sa.weak and not sb.weak:
+        if sa.head != sb.head or sa.mods != sb.mods:
+            return 0
+    elif sa.weak and sb.weak:
+        if sa.core != sb.core:
+            return 0
+    elif not (sa.core <= sb.core if sa.weak else sb.core <= sa.core):
+        return 0
+    agree = 1
+    if sa.pred and sb.pred:
+        if sa.pred != sb.pred:
+            return 0
+        agree += 1
+    if sa.obj and sb.obj:
+        if sa.obj != sb.obj:
+            return 0
+        agree += 1
+    if sa.quals and sb.quals and not sa.quals & sb.quals:
+        return 0
+    if sa.names and sb.names:
+        if not sa.names & sb.names:
+            return 0
+        agree += 1
+    if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
+        return 0
+    # one side says what is done and to what, the other does not: too little to link them
+    if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not (sa.events or sb.events):
+        return 0
+    return agree
