@@ -13,25 +13,21 @@ from collections.abc import Iterable
 Span = tuple[int, int]
 
 _PLATFORMS = r"(?:twitter|x|facebook|instagram|tiktok|snapchat|linkedin|threads|youtube|telegram|whatsapp|bluesky|mastodon|google news|flipboard)"
-_BULLET = re.compile(r"^[ \t]*(?:[*•·▪►>+-]|[-–—]{1,2}(?=\s*with\b))?[ \t]*")
-# Each pattern is tried on a whole line (bullet removed); the line is blanked when it matches.
-_BOILERPLATE = re.compile(
-    "|".join(
-        (
-            r"read (?:more|next|also)\b\s*(?:[:|>»\-–—]|$)",
-            r"(?:see also|also read|related(?: (?:articles?|stories|coverage|content|news|reading))?|more from [^:]{1,60}|watch|listen)\s*:",
-            r"follow\b.{0,80}?\bon\s+" + _PLATFORMS + r"\b",
-            r"(?:©|\(c\)\s*\d{4}|copyright\b\s*(?:©\s*)?\d{4})",
-            r"[-–—]{0,2}\s*with (?:assistance|reporting|additional reporting) (?:from|by)\b",
-            r"(?:live|latest) (?:briefing|updates|blog|coverage)\s*:",
-            r"(?:sign up|subscribe)\b.{0,80}?(?:newsletter|for free|here|now|today|to get)",
-            r".{0,120}\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b",
-            r"(?:share (?:this|on)\b|advertisement\s*$|story continues below|scroll to continue|download the app)",
-            r".{0,280}\bclick here\b",
-        )
-    ),
-    re.I,
+_BULLET = re.compile(r"[ \t]*(?:[*•·▪►>+]|-(?!-))?[ \t]*")
+# Lines starting with these (lower-cased, bullet removed) are furniture, not article text.
+_PREFIXES = (
+    "read more", "read next", "read also", "see also:", "also read:", "related:", "related articles", "related stories",
+    "related coverage", "related content", "related news", "related reading", "watch:", "listen:", "more from ",
+    "©", "--with ", "-- with ", "—with ", "— with ", "–with ", "live briefing:", "live updates:", "live blog:",
+    "latest updates:", "share this article", "share this story", "share on ", "story continues below",
+    "scroll to continue", "download the app",
 )
+# Lines containing these anywhere are promotion or consent banners.
+_ANYWHERE = ("click here", "we use cookies", "uses cookies", "accept cookies", "accept all cookies", "cookie policy", "cookie settings")
+_FOLLOW = re.compile(r"follow\b.{0,80}?\bon\s+" + _PLATFORMS + r"\b")
+_SIGN_UP = re.compile(r"(?:sign up|subscribe)\b.{0,80}?(?:newsletter|for free|here|now|today|to get)")
+_COPYRIGHT = re.compile(r"(?:\(c\)|copyright)\s*(?:©\s*)?\d{4}")
+_ALONE = frozenset({"advertisement", "related", "share", "more", "read more"})
 _MAX_BOILERPLATE_LINE = 300
 _AGENCY_LEAD = re.compile(r"\A(\s*)(\([A-Z][\w .&/'’-]{1,40}\)\s*(?:--|—|–|-)\s*)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -49,6 +45,21 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _EMPHASIS = re.compile(r"\*{1,3}|~~|`+|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
 
 
+def _is_boilerplate(line: str) -> bool:
+    body = line[_BULLET.match(line).end():]  # type: ignore[union-attr]
+    if not body:
+        return False
+    if body.startswith(_PREFIXES) or any(w in body for w in _ANYWHERE) or body.strip(" :|") in _ALONE:
+        return True
+    if body.startswith(("(c)", "copyright")):
+        return bool(_COPYRIGHT.match(body))
+    if body.startswith("follow"):
+        return bool(_FOLLOW.match(body))
+    if body.startswith(("sign up", "subscribe")):
+        return bool(_SIGN_UP.match(body))
+    return False
+
+
 def boilerplate_lines(text: str, start: int = 0) -> list[Span]:
     """Spans of whole lines that are navigation, promotion or legal furniture."""
     spans: list[Span] = []
@@ -57,11 +68,8 @@ def boilerplate_lines(text: str, start: int = 0) -> list[Span]:
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
-        if 0 < end - pos <= _MAX_BOILERPLATE_LINE:
-            line = text[pos:end]
-            body = line[_BULLET.match(line).end():]  # type: ignore[union-attr]
-            if body and _BOILERPLATE.match(body):
-                spans.append((pos, end))
+        if 0 < end - pos <= _MAX_BOILERPLATE_LINE and _is_boilerplate(text[pos:end].lower()):
+            spans.append((pos, end))
         pos = end + 1
     return spans
 

@@ -21,39 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WD_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
-_NUMBER_WORDS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
-_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+from monitor.read.cues import M, WD, WD_INDEX, WEEKDAYS, YEAR, Cues, Mention, month_number, read_cues, safe_date
 
-_M = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-
-_MDY = re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{_YEAR})(?!\d))?")
-_DMY = re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?<![\d.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\b\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?")
-_WD_NUMERIC = re.compile(rf"(?P<wd>{_WD}),?\s*\(?\s*(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})(?:[/.](?P<y>\d{{4}}|\d{{2}}))?\s*\)?(?!\d)")
-_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
-_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_M})\.?,?\s+(?P<y>{_YEAR})(?!\d)")
-_BARE_MONTH = re.compile(rf"\b(?P<pre>in|this|by|until|before|from|since|last|next|early|late|mid|end of)\s+(?P<mon>{_M})\b(?!\.?\s*\d)(?P<post>\s+(?:of\s+)?(?:last|next|this)\s+year)?")
-_SEASON = re.compile(r"\b(?:this|later this|coming|next)\s+(spring|summer|autumn|fall)\b", re.I)
-_YEAR_TOKEN = re.compile(rf"(?<![\d$€£.,/-])({_YEAR})(?![\d%])(?!\s*(?:million|billion|bn|m\b|km|mm|tonnes|people|troops|soldiers|members|shells))")
-_COPYRIGHT = re.compile(rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:{_YEAR}\s*[-–]\s*)?(?P<y>{_YEAR})(?!\d)", re.I)
-_ANCHORED = re.compile(
-    rf"\b(?P<rel>this|last|next) year\s*\(\s*(?P<y1>{_YEAR})\s*\)|(?P<y2>{_YEAR})\s*\(\s*(?P<rel2>this|last|next) year\s*\)", re.I
-)
-_REL_MONTH_LAST_YEAR = re.compile(rf"\b(?P<mon>{_M})\s+(?:of\s+)?last year\b|\blast (?P<mon2>{_M})\b")
-_YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+ago\b|\ba decade ago\b", re.I)
-_STANDALONE_WD = re.compile(rf"\b(?P<wd>{_WD})\b")
+_M, _WD, _YEAR, _WD_INDEX = M, WD, YEAR, WD_INDEX
+_MDY = re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)")
+_DMY = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\.?,?\s+(?P<y>{_YEAR})(?!\d)")
+_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?),[ \t]+"
     rf"(?:(?P<wd>{_WD}),?[ \t]+)?(?P<date>(?P<mon>{_M})\.?[ \t]+(?P<d>\d{{1,2}})(?:,?[ \t]+(?P<y>{_YEAR}))?|(?P<d2>\d{{1,2}})[ \t]+(?P<mon2>{_M})\.?(?:[ \t]+(?P<y2>{_YEAR}))?)"
@@ -66,14 +41,6 @@ _PUBLISHED_LINE = re.compile(
     r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
     re.M | re.I,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|going to|would|upcoming|next|plans? to|planned|intends? to|aims? to|hopes? to|"
-    r"(?:is|are) (?:set|due|scheduled|expected|slated|to be held)|takes? place|to be held|"
-    r"when (?:\w+ ){0,3}(?:meet|gather|convene|visit|travel)s?)\b|'ll\b",
-    re.I,
-)
-_BEFORE_WORD = re.compile(r"(\w+)\W*$")
-
 
 @dataclass(frozen=True, slots=True)
 class DateDecision:
@@ -81,249 +48,6 @@ class DateDecision:
     source: str  # front_matter | email_date | html_meta | dateline | text_date | copyright_year | relative_cues | mtime | unknown
     confidence: float
     note: str
-
-
-@dataclass(slots=True)
-class Mention:
-    """An explicit day-precision date written in the text."""
-
-    start: int
-    end: int
-    text: str
-    month: int
-    day: int
-    year: int | None
-    weekday: int | None
-    future: bool
-
-
-@dataclass(slots=True)
-class Cues:
-    """Everything the text says about its own time, before a date is chosen."""
-
-    year: int | None = None
-    year_why: str = ""
-    year_strength: str = ""  # copyright | anchored | bare_years
-    lo: dt.date | None = None  # publication is on or after lo
-    hi: dt.date | None = None  # and before hi
-    bounds: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    weekdays: list[tuple[int, str]] = field(default_factory=list)  # standalone past-tense weekdays
-    pull: int = 0  # +1: later in the window, -1: earlier
-    pull_why: str = ""
-    later_this_month: bool = False
-    earlier_this_month: bool = False
-
-
-def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _sentence_before(text: str, pos: int, limit: int = 160) -> str:
-    start = max(0, pos - limit)
-    seg = text[start:pos]
-    cut = max(seg.rfind(". "), seg.rfind("\n"), seg.rfind("? "), seg.rfind("! "))
-    return seg[cut + 1 :] if cut >= 0 else seg
-
-
-def _sentence_around(text: str, pos: int) -> str:
-    after = text[pos : pos + 160]
-    cut = min([i for i in (after.find(". "), after.find("\n")) if i >= 0] or [len(after)])
-    return _sentence_before(text, pos, 240) + after[:cut]
-
-
-def is_future(text: str, pos: int) -> bool:
-    """Does the clause leading up to `pos` speak of something still to come?"""
-    return bool(_FUTURE.search(_sentence_before(text, pos)))
-
-
-def _word_before(text: str, pos: int) -> str:
-    m = _BEFORE_WORD.search(text[max(0, pos - 20) : pos])
-    return m.group(1).lower() if m else ""
-
-
-# ----------------------------------------------------------------------------- cues
-
-
-def _mentions(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    def add(m: re.Match[str], month: int, day: int, year: int | None, wd: str | None) -> None:
-        if not (1 <= month <= 12 and 1 <= day <= 31) or not free(*m.span()):
-            return
-        taken.append(m.span())
-        found.append(Mention(m.start(), m.end(), m.group(0), month, day, year,
-                             _WD_INDEX[wd.lower()] if wd else None, is_future(text, m.start())))
-
-    for m in _WD_NUMERIC.finditer(text):
-        a, b = int(m["a"]), int(m["b"])
-        y = int(m["y"]) if m["y"] else None
-        if y is not None and y < 100:
-            y += 2000
-        # Day first unless that is impossible: "(14/3)" is the 14th of March.
-        day, month = (a, b) if b <= 12 else (b, a)
-        add(m, month, day, y, m["wd"])
-    for m in _ISO.finditer(text):
-        add(m, int(m["m"]), int(m["d"]), int(m["y"]), None)
-    for rx in (_MDY, _DMY):
-        for m in rx.finditer(text):
-            add(m, _month(m["mon"]), int(m["d"]), int(m["y"]) if m["y"] else None, m["wd"])
-    found.sort(key=lambda x: x.start)
-    return found
-
-
-def _year_cues(text: str, cues: Cues, mention_spans: list[tuple[int, int]]) -> None:
-    copyright_years = [int(m["y"]) for m in _COPYRIGHT.finditer(text)]
-    if copyright_years:
-        cues.year, cues.year_strength = max(copyright_years), "copyright"
-        cues.year_why = f"the copyright line says {cues.year}"
-        return
-    for m in _ANCHORED.finditer(text):
-        y = int(m["y1"] or m["y2"])
-        rel = (m["rel"] or m["rel2"]).lower()
-        cues.year = y + {"this": 0, "last": 1, "next": -1}[rel]
-        cues.year_strength = "anchored"
-        cues.year_why = f"'{m.group(0)}' puts the article in {cues.year}"
-        return
-    anchored = _event_anchor(text)
-    if anchored:
-        cues.year, cues.year_why = anchored
-        cues.year_strength = "anchored"
-        return
-    bare: list[int] = []
-    dated: list[int] = []
-    month_years = {m.start("y") for m in _MONTH_YEAR.finditer(text)}
-    in_mentions = lambda p: any(a <= p < b for a, b in mention_spans)  # noqa: E731
-    for m in _YEAR_TOKEN.finditer(text):
-        p = m.start()
-        if _word_before(text, p) in ("by", "until", "till", "through", "before", "to", "next") or is_future(text, p):
-            continue
-        if p in month_years or in_mentions(p):
-            dated.append(int(m.group(1)))
-        else:
-            bare.append(int(m.group(1)))
-    candidates = []
-    if bare:
-        candidates.append((max(bare) + 1, f"the latest year the text speaks of as past is {max(bare)}, so it was written in {max(bare) + 1} or later"))
-    if dated:
-        candidates.append((max(dated), f"the text dates an event in {max(dated)}"))
-    if candidates:
-        cues.year, cues.year_why = max(candidates)
-        cues.year_strength = "bare_years"
-
-
-def _content_words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z-]{3,}", s.lower()) if w not in _STOP}
-
-
-_STOP = frozenset("that this with from have were been their they there than when what which into also said says over after before about year last".split())
-
-
-def _event_anchor(text: str) -> tuple[int, str] | None:
-    """"the invasion in February last year" + "the invasion in February 2022" => 2023."""
-    rel = list(_REL_MONTH_LAST_YEAR.finditer(text))
-    if not rel:
-        return None
-    absolute = [(m, _content_words(text[max(0, m.start() - 60) : m.start()])) for m in _MONTH_YEAR.finditer(text)]
-    for r in rel:
-        month = _month(r["mon"] or r["mon2"])
-        words = _content_words(text[max(0, r.start() - 60) : r.start()])
-        for a, awords in absolute:
-            if _month(a["mon"]) == month and len(words & awords) >= 2:
-                y = int(a["y"]) + 1
-                return y, f"'{r.group(0)}' and '{a.group(0)}' describe the same event, so the article is from {y}"
-    return None
-
-
-def _window(text: str, cues: Cues) -> None:
-    y = cues.year
-    if y is None:
-        return
-    lo, hi = dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
-    bounds: list[str] = []
-    for m in _MONTH_YEAR.finditer(text):
-        if int(m["y"]) != y:
-            continue
-        start = dt.date(y, _month(m["mon"]), 1)
-        if is_future(text, m.start()):
-            if lo < start < hi:
-                hi = start
-                bounds.append(f"'{m.group(0)}' is still to come")
-        elif start > lo:
-            lo = start
-            bounds.append(f"'{m.group(0)}' is past")
-    for m in _BARE_MONTH.finditer(text):
-        pre = m["pre"].lower()
-        if m["post"] or pre in ("last", "since", "from"):
-            continue
-        if pre in ("next",) or is_future(text, m.start()):
-            start = dt.date(y, _month(m["mon"]), 1)
-            if lo < start < hi:
-                hi = start
-                bounds.append(f"'{m.group(0)}' is still to come")
-    for m in _SEASON.finditer(text):
-        if is_future(text, m.start()) or m.group(0).lower().startswith(("later", "coming", "next")):
-            start = dt.date(y, _SEASON_START[m.group(1).lower()], 1)
-            if lo < start < hi:
-                hi = start
-                bounds.append(f"'{m.group(0)}' is still to come")
-    if lo >= hi:
-        lo, hi = dt.date(y, 1, 1), dt.date(y + 1, 1, 1)
-        bounds = ["the month cues contradict each other and were ignored"]
-    cues.lo, cues.hi, cues.bounds = lo, hi, bounds
-
-
-def _pulls(text: str, cues: Cues) -> None:
-    lowered = text.lower()
-    cues.later_this_month = "later this month" in lowered
-    cues.earlier_this_month = "earlier this month" in lowered
-    if cues.year is None:
-        return
-    for m in _YEARS_AGO.finditer(text):
-        n_text = (m["n"] or "ten").lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 10)
-        years = {int(y) for y in _YEAR_TOKEN.findall(_sentence_around(text, m.start()))}
-        if len(years) != 1:
-            continue
-        then = years.pop()
-        estimate = then + n
-        if estimate != cues.year:
-            cues.pull = 1 if estimate > cues.year else -1
-            cues.pull_why = f"'{m.group(0)}' counted from {then} points to {estimate}, so {'late' if cues.pull > 0 else 'early'} in {cues.year}"
-            return
-
-
-def _standalone_weekdays(text: str, mentions: list[Mention]) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    for m in _STANDALONE_WD.finditer(text):
-        if any(x.start <= m.start() < x.end for x in mentions):
-            continue
-        if _word_before(text, m.start()) in ("next", "until", "by") or is_future(text, m.start()):
-            continue
-        out.append((_WD_INDEX[m["wd"].lower()], m["wd"]))
-    return out
-
-
-def read_cues(text: str) -> Cues:
-    """Collect the time cues of `text` (no decision yet)."""
-    cues = Cues()
-    cues.mentions = _mentions(text)
-    _year_cues(text, cues, [(x.start, x.end) for x in cues.mentions])
-    _window(text, cues)
-    _pulls(text, cues)
-    cues.weekdays = _standalone_weekdays(text, cues.mentions)
-    return cues
 
 
 # ----------------------------------------------------------------------------- rules
@@ -335,12 +59,12 @@ def _dateline(text: str, cues: Cues, reference: dt.date | None) -> DateDecision 
         city = m["city"]
         if not (m["agency"] or m["y"] or m["y2"] or (city.isupper() and len(city) > 2)):
             continue
-        month = _month(m["mon"] or m["mon2"])
+        month = month_number(m["mon"] or m["mon2"])
         day = int(m["d"] or m["d2"])
         year_text = m["y"] or m["y2"]
         wd = _WD_INDEX[m["wd"].lower()] if m["wd"] else None
         if year_text:
-            d = _safe_date(int(year_text), month, day)
+            d = safe_date(int(year_text), month, day)
             if d:
                 return DateDecision(d, "dateline", 0.9, f"dateline '{m.group(0).strip()}'")
             continue
@@ -352,7 +76,7 @@ def _dateline(text: str, cues: Cues, reference: dt.date | None) -> DateDecision 
         if m["iso"]:
             d = dt.date.fromisoformat(m["iso"])
         else:
-            d = _safe_date(int(m["y"] or m["y2"]), _month(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]))
+            d = safe_date(int(m["y"] or m["y2"]), month_number(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]))
         if d:
             return DateDecision(d, "dateline", 0.85, f"date line '{m.group(0).strip()}' at the top")
     return None
@@ -360,7 +84,7 @@ def _dateline(text: str, cues: Cues, reference: dt.date | None) -> DateDecision 
 
 def _latest_matching_year(month: int, day: int, weekday: int, until: dt.date) -> dt.date | None:
     for y in range(until.year, until.year - 30, -1):
-        d = _safe_date(y, month, day)
+        d = safe_date(y, month, day)
         if d and d <= until and d.weekday() == weekday:
             return d
     return None
@@ -371,7 +95,7 @@ def _resolve_year(month: int, day: int, weekday: int | None, cues: Cues, referen
     if cues.year is not None:
         years = [cues.year] if cues.year_strength == "copyright" else [cues.year, cues.year - 1, cues.year + 1]
         for y in years:
-            d = _safe_date(y, month, day)
+            d = safe_date(y, month, day)
             if d and (weekday is None or d.weekday() == weekday):
                 why = f"year {y} because {cues.year_why}" if y == cues.year else f"year {y}, the nearest to {cues.year} on which it is a {WEEKDAYS[weekday or 0]}"
                 return d, why
@@ -384,7 +108,7 @@ def _resolve_year(month: int, day: int, weekday: int | None, cues: Cues, referen
             return d, f"year {d.year}, the latest year up to the file's date ({reference.isoformat()}) in which {d.day} {d.strftime('%B')} is a {WEEKDAYS[weekday]}"
         return None
     for y in (reference.year, reference.year - 1):
-        d = _safe_date(y, month, day)
+        d = safe_date(y, month, day)
         if d and d <= reference:
             return d, f"year {y}, the latest such day up to the file's date ({reference.isoformat()})"
     return None
@@ -397,7 +121,7 @@ def _from_mentions(cues: Cues, reference: dt.date | None) -> tuple[DateDecision 
     for x in cues.mentions:
         agrees = False
         if x.year is not None:
-            d = _safe_date(x.year, x.month, x.day)
+            d = safe_date(x.year, x.month, x.day)
             why = "year written in the text"
         else:
             resolved = _resolve_year(x.month, x.day, x.weekday, cues, reference)
@@ -443,7 +167,7 @@ def _pick_in_window(cues: Cues) -> tuple[dt.date, str, bool]:
     if cues.pull:
         month_start = dt.date(last.year, last.month, 1) if cues.pull > 0 else lo
         day = 1 if cues.later_this_month else (20 if cues.earlier_this_month else 15)
-        picked = _safe_date(month_start.year, month_start.month, day) or month_start
+        picked = safe_date(month_start.year, month_start.month, day) or month_start
         why = cues.pull_why + ("; 'later this month' puts it early in that month" if cues.later_this_month else "")
         return max(lo, min(picked, last)), why, True
     picked = lo + (hi - lo) / 2
@@ -519,9 +243,9 @@ def parse_stated(value: str) -> dt.date | None:
     value = value.strip()
     m = _ISO.search(value)
     if m:
-        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     for rx in (_MDY, _DMY):
         m = rx.search(value)
         if m and m["y"]:
-            return _safe_date(int(m["y"]), _month(m["mon"]), int(m["d"]))
+            return safe_date(int(m["y"]), month_number(m["mon"]), int(m["d"]))
     return None

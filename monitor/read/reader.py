@@ -21,7 +21,6 @@ from monitor.read.options import ReadOptions
 from monitor.read.title import first_line_title
 
 _FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".eml": "eml"}
-_WS = re.compile(r"\s+")
 _HTML_DOCUMENT = re.compile(r"\A\s*<(?:!doctype\s+html|html)\b", re.I)
 
 
@@ -30,7 +29,7 @@ def normalised_text_hash(text: str) -> str:
     under another name, with other line endings or re-wrapped, hashes the same."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return hashlib.sha256(_WS.sub(" ", text).strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _extension(name: str) -> str:

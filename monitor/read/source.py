@@ -25,6 +25,7 @@ _FOLLOW = re.compile(
     rf"^[ \t*•-]*Follow\s+(?P<name>{_NAME})\s+on\s+(?:Twitter|X|Facebook|Instagram|TikTok|Tiktok|Snapchat|LinkedIn|Threads|YouTube|Telegram|WhatsApp|Bluesky)\b",
     re.M,
 )
+_PROMO_WORDS = ("coverage", "briefing", "newsletter", "live blog", "podcast", "journalism")
 _CORPORATE = re.compile(
     r"(?:[\s,]+(?:L\.?P\.?|LLC|Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|Co\.?|GmbH|S\.?A\.?|AG|Group|Media|Holdings|All|Rights|Reserved)\.?)+$"
 )
@@ -46,22 +47,32 @@ def from_text(text: str) -> tuple[str, str] | None:
     m = _AGENCY_LEAD.match(text)
     if m and (name := _tidy(m["name"])):
         return name, f"agency lead '({m['name']})'"
-    m = _DATELINE_AGENCY.search(text[:600])
+    m = _DATELINE_AGENCY.search(text, 0, 600)
     if m and (name := _tidy(m["name"])):
         return name, f"dateline '{m.group(0).strip()}'"
-    for m in _COPYRIGHT.finditer(text):
-        if name := _tidy(m["name"]):
-            return name, f"copyright line '{m.group(0).strip()}'"
-    m = _OWN_COVERAGE.search(text)
-    if m and (name := _tidy(m["name"] or m["name2"])):
-        return name, f"the outlet promotes its own coverage: '{m.group(0).strip()}'"
-    for m in _FOLLOW.finditer(text):
-        raw = m["name"]
-        stripped = _SECTION.sub("", raw)
-        # "Follow Jane Doe on X" names a person; accept one word or an outlet + section.
-        if stripped != raw or " " not in raw:
-            if name := _tidy(stripped):
+    low = text.lower()
+    if "©" in text or "(c)" in low or "copyright" in low:
+        for m in _COPYRIGHT.finditer(text):
+            if name := _tidy(m["name"]):
+                return name, f"copyright line '{m.group(0).strip()}'"
+    for key in _PROMO_WORDS:
+        pos = low.find(key)
+        while pos >= 0:
+            start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+            m = _OWN_COVERAGE.search(text, start, end if end >= 0 else len(text))
+            if m and (name := _tidy(m["name"] or m["name2"])):
+                return name, f"the outlet's promotion of its own coverage: '{m.group(0).strip()}'"
+            pos = low.find(key, pos + len(key))
+    pos = text.find("Follow ")
+    while pos >= 0:
+        m = _FOLLOW.match(text, text.rfind("\n", 0, pos) + 1)
+        if m:
+            raw = m["name"]
+            stripped = _SECTION.sub("", raw)
+            # "Follow Jane Doe on X" names a person; accept one word or an outlet + section.
+            if (stripped != raw or " " not in raw) and (name := _tidy(stripped)):
                 return name, f"social line '{m.group(0).strip()}'"
+        pos = text.find("Follow ", pos + 7)
     return None
 
 
