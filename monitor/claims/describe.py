@@ -380,9 +380,6 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("new_instance")
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):
         flags.add("named_amount")  # "a $60 billion package": the amount names the package
-    for tag in fig.tags:
-        if tag in ("projection", "target", "proposal"):
-            flags.add(tag)
     s.flags = sorted(flags)
 
     m = _TIME_SHIFT.search(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked))
