@@ -18,6 +18,7 @@ from typing import Any
 import lxml.html
 
 _HTML_SIGN = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta|h1|span|br)\b", re.I)
+_MIN_WORDS = 6
 _DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
     "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
@@ -135,6 +136,6 @@ def read_html(markup: str) -> HtmlPage | None:
     text = trafilatura.extract(markup, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False)
     if not text:
         text = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_recall=True, with_metadata=False)
-    if not text or not text.strip():
-        return None
+    if not text or len(text.split()) < _MIN_WORDS:
+        return None  # a menu label or a caption is not an article
     return HtmlPage(text, title, site, published, how, url)
