@@ -128,7 +128,7 @@ def _from_mentions(cues: Cues, reference: dt.date | None) -> tuple[DateDecision 
             d, why = resolved if resolved else (None, "")
         if d is None:
             if x.weekday is not None:
-                notes.append(f"'{x.text}' fits no year the text allows ({WEEKDAYS[x.weekday]} does not agree); ignored")
+                notes.append(f"'{x.text}' is not a {WEEKDAYS[x.weekday]} in any year the text allows; ignored")
             continue
         if x.weekday is not None:
             if d.weekday() != x.weekday:

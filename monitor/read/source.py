@@ -12,7 +12,7 @@ import re
 
 _NAME = r"[A-Z][\w&/.'’-]*(?:[ \t]+(?:[A-Z][\w&/.'’-]*|of|the|and|&)){0,4}"
 _AGENCY_LEAD = re.compile(rf"\A\s*\((?P<name>{_NAME})\)\s*(?:--|—|–|-)")
-_DATELINE_AGENCY = re.compile(rf"^[ \t]*[A-Z][A-Za-z.'’ ,-]{{1,60}}?\((?P<name>{_NAME})\)[ \t]*(?:--|—|–|-)", re.M)
+_DATELINE_AGENCY = re.compile(rf"^[ \t]*[A-Z][A-Za-z\d.'’ ,-]{{1,60}}?\((?P<name>{_NAME})\)[ \t]*(?:--|—|–|-)", re.M)
 _COPYRIGHT = re.compile(
     rf"^[ \t*•-]*(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*(?P<name>{_NAME})",
     re.M,
