@@ -63,9 +63,10 @@ _ANCHORED = re.compile(rf"(?P<rel>this|last|next) year\s*\(\s*(?P<y1>{YEAR})\s*\
 _YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+ago\b|\ba decade ago\b")
 _SEASON_BEFORE = re.compile(r"\b(?:this|later this|coming|next)\s+$")
 _CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
-_STOP = frozenset("that this with from have were been their they there than when what which into also said says over after before about year last".split())
+_STOP = frozenset(["that", "this", "with", "from", "have", "were", "been", "their", "they", "there", "than", "when", "what", "which", "into", "also", "said", "says", "over", "after", "before", "about", "year", "last"])
 _BEFORE_YEAR_NOT_PAST = frozenset({"by", "until", "till", "through", "before", "to", "next"})
-_BARE_MONTH_PRE = frozenset({"in", "this", "by", "until", "before", "from", "since", "last", "next", "early", "late", "mid", "of"})
+# Words before a month name (no year) that can introduce an upcoming month: "in July", "by May".
+_UPCOMING_MONTH_PRE = frozenset({"in", "this", "by", "until", "before", "next", "early", "late", "mid"})
 
 
 def month_number(name: str) -> int:
@@ -138,9 +139,10 @@ class _Scan:
             pos = low.find(word)
             while pos >= 0:
                 end = pos + len(word)
-                if (pos == 0 or not low[pos - 1].isalpha() or word[0] == "'") and (end >= n or not low[end].isalpha()):
-                    if word != "when" or _WHEN_MEET.match(low, pos):
-                        marks.append(pos)
+                starts = pos == 0 or not low[pos - 1].isalpha() or word[0] == "'"
+                ends = end >= n or not low[end].isalpha()
+                if starts and ends and (word != "when" or _WHEN_MEET.match(low, pos)):
+                    marks.append(pos)
                 pos = low.find(word, end)
         marks.sort()
         return marks
@@ -324,9 +326,8 @@ def _window(s: _Scan, cues: Cues, months: list[_Month]) -> None:
             elif start > lo:
                 lo = start
                 bounds.append(f"'{m.text}' is past")
-        elif not m.relative_year and m.pre in _BARE_MONTH_PRE and m.pre not in ("last", "since", "from", "of"):
-            if m.pre == "next" or m.future:
-                upper(dt.date(y, m.month, 1), f"{m.pre} {m.text}")
+        elif not m.relative_year and m.pre in _UPCOMING_MONTH_PRE and (m.pre == "next" or m.future):
+            upper(dt.date(y, m.month, 1), f"{m.pre} {m.text}")
     for season, month in _SEASON_START.items():
         pos = s.low.find(season)
         while pos >= 0:

@@ -23,7 +23,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from monitor.read.cues import M, WD, WD_INDEX, WEEKDAYS, YEAR, Cues, Mention, month_number, read_cues, safe_date
+from monitor.read.cues import (
+    WD,
+    WD_INDEX,
+    WEEKDAYS,
+    YEAR,
+    Cues,
+    M,
+    Mention,
+    month_number,
+    read_cues,
+    safe_date,
+)
 
 _M, _WD, _YEAR, _WD_INDEX = M, WD, YEAR, WD_INDEX
 _MDY = re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)")
@@ -33,13 +44,13 @@ _DATELINE = re.compile(
     rf"^[ \t]*(?P<city>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{{1,30}}?)?),[ \t]+"
     rf"(?:(?P<wd>{_WD}),?[ \t]+)?(?P<date>(?P<mon>{_M})\.?[ \t]+(?P<d>\d{{1,2}})(?:,?[ \t]+(?P<y>{_YEAR}))?|(?P<d2>\d{{1,2}})[ \t]+(?P<mon2>{_M})\.?(?:[ \t]+(?P<y2>{_YEAR}))?)"
     rf"[ \t]*(?:\((?P<agency>[^)\n]{{2,40}})\))?[ \t]*(?:--|—|–|-|:)",
-    re.M,
+    re.MULTILINE,
 )
 _PUBLISHED_LINE = re.compile(
     rf"^[ \t]*(?:(?:first )?(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?:(?:{_WD}),?\s+)?"
     rf"(?:(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_M})\.?,?\s+(?P<y2>{_YEAR})|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
     r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
-    re.M | re.I,
+    re.MULTILINE | re.IGNORECASE,
 )
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
-_CONTROL = frozenset(range(0, 9)) | {14, 15} | frozenset(range(16, 27)) | frozenset(range(28, 32)) | {127}
+_CONTROL = frozenset(range(9)) | {14, 15} | frozenset(range(16, 27)) | frozenset(range(28, 32)) | {127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
@@ -63,7 +63,9 @@ def _control_share(data: bytes) -> float:
 
 
 def _detect(data: bytes) -> Decoded | None:
-    from charset_normalizer import from_bytes  # imported lazily: only legacy files need it
+    from charset_normalizer import (
+        from_bytes,  # imported lazily: only legacy files need it
+    )
 
     matches = list(from_bytes(data))
     if not matches:

@@ -17,7 +17,7 @@ from typing import Any
 
 import lxml.html
 
-_HTML_SIGN = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta|h1|span|br)\b", re.I)
+_HTML_SIGN = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta|h1|span|br)\b", re.IGNORECASE)
 _MIN_WORDS = 6
 _DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
@@ -47,7 +47,7 @@ def parse_date(value: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        return dt.datetime.fromisoformat(value).date()
     except ValueError:
         pass
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)

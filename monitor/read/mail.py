@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 
-_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.M)
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]", re.MULTILINE)
 _KNOWN_HEADERS = ("from", "to", "subject", "date", "message-id", "mime-version", "content-type", "received")
-_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|tr)\s*:\s*)+", re.I)
+_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|tr)\s*:\s*)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

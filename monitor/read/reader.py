@@ -12,7 +12,8 @@ import re
 import unicodedata
 
 from monitor.models import Article, Rejection
-from monitor.read import dating, frontmatter, source as source_rules
+from monitor.read import dating, frontmatter
+from monitor.read import source as source_rules
 from monitor.read.clean import clean_text
 from monitor.read.decode import Decoded, decode
 from monitor.read.html import looks_like_html, read_html
@@ -21,7 +22,8 @@ from monitor.read.options import ReadOptions
 from monitor.read.title import first_line_title
 
 _FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".eml": "eml"}
-_HTML_DOCUMENT = re.compile(r"\A\s*<(?:!doctype\s+html|html)\b", re.I)
+_DEFAULT_OPTIONS = ReadOptions()
+_HTML_DOCUMENT = re.compile(r"\A\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 
 
 def normalised_text_hash(text: str) -> str:
@@ -200,7 +202,7 @@ def _read_eml(name: str, data: bytes, mtime: dt.datetime | None) -> Article | Re
     )
 
 
-def read_article(name: str, data: bytes, *, mtime: dt.datetime | None, options: ReadOptions = ReadOptions()) -> Article | Rejection:
+def read_article(name: str, data: bytes, *, mtime: dt.datetime | None, options: ReadOptions = _DEFAULT_OPTIONS) -> Article | Rejection:
     """Turn a file's bytes into an Article, or say in words why it cannot be one.
 
     `name` decides the format (by extension); `mtime` is the last resort for the

@@ -12,10 +12,10 @@ import re
 
 _NAME = r"[A-Z][\w&/.'’-]*(?:[ \t]+(?:[A-Z][\w&/.'’-]*|of|the|and|&)){0,4}"
 _AGENCY_LEAD = re.compile(rf"\A\s*\((?P<name>{_NAME})\)\s*(?:--|—|–|-)")
-_DATELINE_AGENCY = re.compile(rf"^[ \t]*[A-Z][A-Za-z\d.'’ ,-]{{1,60}}?\((?P<name>{_NAME})\)[ \t]*(?:--|—|–|-)", re.M)
+_DATELINE_AGENCY = re.compile(rf"^[ \t]*[A-Z][A-Za-z\d.'’ ,-]{{1,60}}?\((?P<name>{_NAME})\)[ \t]*(?:--|—|–|-)", re.MULTILINE)
 _COPYRIGHT = re.compile(
     rf"^[ \t*•-]*(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?,?\s*(?P<name>{_NAME})",
-    re.M,
+    re.MULTILINE,
 )
 _OWN_COVERAGE = re.compile(
     rf"\b(?:for (?:all|more) of|more from|the latest from|sign up for)\s+(?P<name>{_NAME})['’]s?\s+(?:\w+\s+){{0,3}}(?:coverage|newsletters?|briefings?|reporting|journalism)\b"
@@ -23,7 +23,7 @@ _OWN_COVERAGE = re.compile(
 )
 _FOLLOW = re.compile(
     rf"^[ \t*•-]*Follow\s+(?P<name>{_NAME})\s+on\s+(?:Twitter|X|Facebook|Instagram|TikTok|Tiktok|Snapchat|LinkedIn|Threads|YouTube|Telegram|WhatsApp|Bluesky)\b",
-    re.M,
+    re.MULTILINE,
 )
 _PROMO_WORDS = ("coverage", "briefing", "newsletter", "live blog", "podcast", "journalism")
 _CORPORATE = re.compile(

@@ -13,7 +13,7 @@ _MAX_CHARS = 120
 _MAX_WORDS = 16
 _NOT_HEADLINE = re.compile(
     r"^\(|\s(?:--|—|–)\s*$|^By\s+[A-Z]|^(?:[A-Z][A-Z .'-]+),\s+[A-Z][a-z]{2,9}\.?\s+\d|^(?:published|updated|posted)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 

@@ -191,15 +191,15 @@ def test_txt_holding_a_whole_html_document_is_a_mismatch() -> None:
 
 def _eml_plain() -> bytes:
     return (
-        "From: Morning Ledger <news@example.org>\r\n"
-        "To: reader@example.org\r\n"
-        "Subject: Fwd: Bridge repairs cost more\r\n"
-        "Date: Tue, 08 Apr 2025 06:00:00 +0000\r\n"
-        "MIME-Version: 1.0\r\n"
-        "Content-Type: text/plain; charset=utf-8\r\n"
-        "\r\n"
-        "Repairs to the old bridge will cost 18 million euros, 5 million more than planned.\r\n"
-    ).encode()
+        b"From: Morning Ledger <news@example.org>\r\n"
+        b"To: reader@example.org\r\n"
+        b"Subject: Fwd: Bridge repairs cost more\r\n"
+        b"Date: Tue, 08 Apr 2025 06:00:00 +0000\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n"
+        b"\r\n"
+        b"Repairs to the old bridge will cost 18 million euros, 5 million more than planned.\r\n"
+    )
 
 
 def test_eml_plain() -> None:
@@ -213,14 +213,14 @@ def test_eml_plain() -> None:
 
 def test_eml_html_only_goes_through_the_html_path() -> None:
     data = (
-        "From: Desk <desk@example.org>\r\n"
-        "List-Id: City Bulletin <bulletin.example.org>\r\n"
-        "Subject: Library hours\r\n"
-        "Date: Fri, 14 Feb 2025 10:00:00 +0100\r\n"
-        "MIME-Version: 1.0\r\n"
-        "Content-Type: text/html; charset=utf-8\r\n"
-        "\r\n"
-    ).encode() + PAGE.encode()
+        b"From: Desk <desk@example.org>\r\n"
+        b"List-Id: City Bulletin <bulletin.example.org>\r\n"
+        b"Subject: Library hours\r\n"
+        b"Date: Fri, 14 Feb 2025 10:00:00 +0100\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n"
+        b"\r\n"
+    ) + PAGE.encode()
     a = read("hours.eml", data)
     assert a.format == "eml"
     assert "12,000 passengers" in a.text and "Navigation Menu" not in a.text
@@ -231,16 +231,16 @@ def test_eml_html_only_goes_through_the_html_path() -> None:
 
 def test_eml_multipart_prefers_text_plain() -> None:
     data = (
-        "From: \"Port Weekly\" <port@example.org>\r\n"
-        "Subject: Dock news\r\n"
-        "Date: Mon, 03 Mar 2025 08:00:00 +0000\r\n"
-        "MIME-Version: 1.0\r\n"
-        'Content-Type: multipart/alternative; boundary="b1"\r\n'
-        "\r\n"
-        "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe dock took 77 ships in February.\r\n"
-        "--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>HTML copy with 99 ships.</p></body></html>\r\n"
-        "--b1--\r\n"
-    ).encode()
+        b"From: \"Port Weekly\" <port@example.org>\r\n"
+        b"Subject: Dock news\r\n"
+        b"Date: Mon, 03 Mar 2025 08:00:00 +0000\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/alternative; boundary="b1"\r\n'
+        b"\r\n"
+        b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe dock took 77 ships in February.\r\n"
+        b"--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>HTML copy with 99 ships.</p></body></html>\r\n"
+        b"--b1--\r\n"
+    )
     a = read("dock.eml", data)
     assert "77 ships" in a.text and "99 ships" not in a.text
     assert a.source == "Port Weekly"
@@ -248,10 +248,10 @@ def test_eml_multipart_prefers_text_plain() -> None:
 
 def test_eml_multipart_without_text_is_rejected() -> None:
     data = (
-        "From: a@example.org\r\nSubject: scan\r\nDate: Mon, 03 Mar 2025 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
-        'Content-Type: multipart/mixed; boundary="b2"\r\n\r\n'
-        "--b2\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b2--\r\n"
-    ).encode()
+        b"From: a@example.org\r\nSubject: scan\r\nDate: Mon, 03 Mar 2025 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b2"\r\n\r\n'
+        b"--b2\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b2--\r\n"
+    )
     r = reject("scan.eml", data)
     assert r.code == "no_text"
 
