@@ -10,11 +10,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
 
 from .lemmas import MONTHS, STOP
 
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
+_SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])")
 # Characters that may sit between a sentence start and its first word.
 _OPENERS = " \t\n\"'\u201c\u2018(["
@@ -35,6 +39,12 @@ def _split(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    """An English word ("Police said"), as opposed to a name ("Brightwave said")."""
+    return simplemma.is_known(word, lang="en")
+
+
 def name_key(word: str) -> str:
     """A name as compared across articles: lower case, without a possessive."""
     w = word.lower().replace("\u2019", "'")
@@ -48,6 +58,7 @@ class ArticleContext:
     text: str
     names: frozenset[str]  # lower-cased words the article writes as names
     topic: list[str]  # its most frequent names, most frequent first
+    inner: frozenset[str] = frozenset()  # names seen after another capitalised word ("Jens Stoltenberg")
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
@@ -73,6 +84,7 @@ def build_context(text: str) -> ArticleContext:
     lower = set(_LOWER.findall(text))
     counts: Counter[str] = Counter()
     initial: Counter[str] = Counter()
+    inner: set[str] = set()
     for m in _CAP.finditer(text):
         i = m.start()
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'\u2019"):
@@ -89,10 +101,18 @@ def build_context(text: str) -> ArticleContext:
         while k > 0 and text[k - 1] == " ":
             k -= 1
         at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\""
+        if at_start and (word.endswith(("'s", "\u2019s")) or _SAYS.match(text, m.end())) and not _known(w):
+            at_start = False  # "Brightwave's profit", "Brightwave said": a name even first in a sentence
+        if not at_start and i >= 2 and text[i - 1] == " " and text[i - 2].isalpha():
+            b = i - 2
+            while b > 0 and text[b - 1].isalpha():
+                b -= 1
+            if text[b].isupper():
+                inner.add(w)
         (initial if at_start else counts)[w] += 1
     names = frozenset(counts)
     for w, n in initial.items():
         if w in names:
             counts[w] += n
     topic = [w for w, _ in counts.most_common(8)]
-    return ArticleContext(text, names, topic)
+    return ArticleContext(text, names, topic, inner=frozenset(inner))

@@ -35,7 +35,7 @@ country city state region club team bank agency ministry""".split())
 PRONOUNS = frozenset("its their his her".split())
 # Common verbs in news about figures, besides the change and speech verbs.
 VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
-approve allocate win take hold employ kill injure die evacuate displace arrest attend join march vote elect
+approve allocate win take employ kill injure die evacuate displace arrest attend join march vote elect
 sign agree hire fire lay receive collect borrow lend owe deliver ship produce build import export infect
 test vaccinate serve visit host welcome deploy station fund finance register enrol record""".split())
 
@@ -64,10 +64,11 @@ class Slots:
     flags: list[str] = field(default_factory=list)
     surface: str = ""  # words for the label, as written
     as_of_shift: str = ""  # "last month" when the text dates the statement itself
+    sayer_org: list[str] = field(default_factory=list)
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
-                "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer,
+                "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
                 "flags": self.flags}
 
 
@@ -207,7 +208,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             j = _value_end(toks, k, hi)
         elif toks[j].lower == "of":
             j = k
-    np_end = _noun_phrase(toks, j, hi, masked)
+    np_end = j if (j < hi and j > 0 and _gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
     names = [name_key(t.text) for t in np if _is_name(t, ctx)]
     words = [t for t in np if not _is_name(t, ctx)]
@@ -249,7 +250,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     else:
         # no noun after the number: the subject before it ("core inflation rose to 3.9%")
         after = j
-        k = i0 - 1
+        if _container_subject(toks, lo, i0, masked, ctx, s):
+            k = lo - 1  # the subject is settled; only a predicate is left to find
+        else:
+            k = i0 - 1
         while k >= lo:
             t = toks[k]
             if t.lower in STOP or _is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
@@ -261,8 +265,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     pred_idx = k
                 k -= 1
                 continue
+            if _is_name(t, ctx) and k - 1 >= lo and toks[k - 1].lower in ("in", "of", "for", "at") \
+                    and not _gap(masked, toks[k - 1], t):
+                names.append(name_key(t.text))
+                k -= 2
+                continue
             break
-        if k >= lo and not _verbish(toks[k]):
+        if k >= lo and not s.head and not _verbish(toks[k]):
             e = k
             b = k
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
@@ -306,6 +315,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 obj_start = k + (2 if s.pred == "attend" and t.lemma == "take" else 1)
                 break
             break
+    if obj_start >= 0 and obj_start < n and obj_start > 0 and _gap(masked, toks[obj_start - 1], toks[obj_start]):
+        obj_start = -1
     if obj_start >= 0:
         k = obj_start
         while k < hi and (toks[k].lower in DETERMINERS or _is_name(toks[k], ctx)):
@@ -332,6 +343,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 s.quals = _resolve_quals(masked[:toks[i0].start], ctx, fig.sentence_start)
     if s.pred == "take" and after < hi and toks[after].lower == "part":
         s.pred = "attend"
+    if not s.pred and words:
+        k = i0 - 1
+        while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
+            k -= 1
+        if k >= lo and _verbish(toks[k]) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
+                and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
+            s.pred = toks[k].key
 
     # names of the clause, who says it, and anaphora
     sayer, said_idx = _sayer(toks, lo, hi, masked)
@@ -346,6 +364,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
     s.names = sorted(set(names) - {sayer})
+    if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
+        s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
 
     # flags: what kind of statement the figure is part of
     before = toks[lo:i0]
@@ -382,10 +402,49 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("named_amount")  # "a $60 billion package": the amount names the package
     s.flags = sorted(flags)
 
-    m = _TIME_SHIFT.search(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked))
-    if m and any(t.lemma in SPEECH for t in toks[lo:hi]):
-        s.as_of_shift = m.group(1).lower()
+    said = [t for t in toks[lo:hi] if t.lemma in SPEECH and t.lower != "according"]
+    shifts = list(_TIME_SHIFT.finditer(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked)))
+    for after_verb in (True, False):  # "said last month" first, then "Last month, he said"
+        hit = next((m for m in shifts for t in said
+                    if (0 <= m.start() - t.end <= 12 if after_verb else 0 <= t.start - m.end() <= 8)), None)
+        if hit:
+            s.as_of_shift = hit.group(1).lower()
+            break
     return s
+
+
+def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str, ctx: ArticleContext,
+                       s: Slots) -> bool:
+    """'the death toll ... rose to', 'the number of people killed ... rose to': the subject is a container."""
+    for c in range(i0 - 1, lo - 1, -1):
+        t = toks[c]
+        if t.lemma not in CONTAINER or not any(x.lemma in CHANGE for x in toks[c + 1:i0]):
+            continue
+        s.head = t.lemma
+        s.surface = t.text
+        if c + 1 < i0 and toks[c + 1].lower == "of":
+            k = c + 2
+            while k < i0 and toks[k].lower in DETERMINERS:
+                k += 1
+            e = k
+            while e < i0 and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) \
+                    and not _is_name(toks[e], ctx) and toks[e].lemma not in CHANGE:
+                e += 1
+            words = toks[k:e]
+            if words and (_verbish(words[-1]) or words[-1].key in EVENTS) and len(words) > 1:
+                s.pred = words[-1].key
+                words = words[:-1]
+            s.mods = [w.key for w in words if w.key not in NEUTRAL_MOD]
+            s.surface = " ".join(x.text for x in toks[c:e])
+        else:
+            b = c
+            while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+                    and not _is_name(toks[b - 1], ctx) and not _gap(sentence, toks[b - 1], toks[b]):
+                b -= 1
+            s.mods = [w.key for w in toks[b:c] if w.key not in NEUTRAL_MOD]
+            s.surface = " ".join(x.text for x in toks[b:c + 1])
+        return bool(s.mods)
+    return False
 
 
 def _resolve_quals(before: str, ctx: ArticleContext, sentence_start: int) -> list[str]:
@@ -408,7 +467,7 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
             break
     if anaphor < 0:
         return []
-    for i in range(0, lo):
+    for i in range(0, anaphor):
         if _is_name(toks[i], ctx):
             return [name_key(toks[i].text)]
     if anaphor <= 1 or lo == 0 and anaphor - lo <= 1:

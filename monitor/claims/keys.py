@@ -41,8 +41,9 @@ def make_key(unit: str, total: float | None, f: dict) -> str:
     flags = [x for x in f.get("flags", ()) if x in STRICT_FLAGS]
     if flags:
         parts.append("+".join(flags))
-    if f.get("names"):
-        parts.append(",".join(f["names"][:3]))
+    names = f.get("names") or f.get("sayer_org")
+    if names:
+        parts.append(",".join(names[:3]))
     return "/".join(parts)
 
 
@@ -60,8 +61,9 @@ def make_label(f: dict) -> str:
         noun += " the " + obj
     flags = [_FLAG_WORDS[x] for x in f.get("flags", ()) if x in _FLAG_WORDS]
     label = " ".join([*flags, noun.strip()]).strip()
-    if f.get("names"):
-        label += " (" + ", ".join(n.upper() if len(n) <= 4 else n.title() for n in f["names"][:3]) + ")"
+    names = f.get("names") or f.get("sayer_org")
+    if names:
+        label += " (" + ", ".join(n.upper() if len(n) <= 4 else n.title() for n in names[:3]) + ")"
     return label
 
 

@@ -88,7 +88,7 @@ CHANGE = frozenset("""
 rise fall climb jump increase decrease grow drop decline ease slow accelerate surge soar plunge slip edge
 tick reach hit top exceed stand remain stay total amount come go hover double triple halve peak swell mount
 balloon sink tumble dip rebound recover slide shrink fell rose widen narrow spike cool quicken moderate
-advance retreat gain lose be
+advance retreat gain lose be hold
 """.split())
 
 # Words saying the figure is proposed, promised or a goal rather than a state of the world.
@@ -109,7 +109,8 @@ NEUTRAL_MOD = frozenset("""
 overall total headline annual yearly official latest current new final preliminary initial estimated
 confirmed reported recorded record total entire whole combined full main key critical major further
 additional current earlier previous revised updated provisional early late just only mere some
-unprecedented so-called consecutive
+unprecedented so-called consecutive second third fourth quarter quarterly monthly weekly daily fiscal
+half-year full-year year-on-year month-on-month
 """.split())
 
 # Modifiers meaning the thing counted is one new instance, not a revision of an earlier one.
@@ -124,7 +125,7 @@ decade decades century centuries""".split())
 # Past-state markers: "the then-31 members", "formerly".
 PAST_MARKERS = frozenset("then former formerly previously once".split())
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*%?|[%$€£¥]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?|[%$€£¥]")
 
 
 class Token(NamedTuple):
@@ -175,12 +176,17 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
             if p:
                 low = p.lower()
                 alpha = p[0].isalpha()
-                out.append(Token(p, off, off + len(p), low, lemma(low) if alpha else low,
-                                 folded(low) if alpha else low, p[0].isupper()))
+                cap = p[0].isupper()
+                if cap and low in MONTHS:  # "March" the month is not "march" the verb
+                    out.append(Token(p, off, off + len(p), low, low, low, cap))
+                else:
+                    out.append(Token(p, off, off + len(p), low, lemma(low) if alpha else low,
+                                     folded(low) if alpha else low, cap))
             off += len(p) + 1
     return tuple(out)
 
 
 def is_content(tok: Token) -> bool:
     """A word that can carry meaning for a measure."""
-    return tok.text[0].isalpha() and tok.lower not in STOP and tok.lemma not in STOP and len(tok.lower) > 1
+    return (tok.text[0].isalpha() and tok.lower not in STOP and tok.lemma not in STOP and len(tok.lower) > 1
+            and not (tok.cap and tok.lower in MONTHS))

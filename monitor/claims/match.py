@@ -67,7 +67,7 @@ class Sig(NamedTuple):
     pred: str
     obj: str
     quals: frozenset[str]
-    names: frozenset[str]
+    names: frozenset[str]  # what the clause is about; else the speaker when the speaker is an organisation
     topic: frozenset[str]
 
 
@@ -77,7 +77,7 @@ def signature(c: Claim) -> Sig:
     return Sig(value_class(c.unit, c.total), frozenset(x for x in f.get("flags", ()) if x in STRICT_FLAGS), cw,
                frozenset(w for w in cw if w in EVENTS), _weak(f), f.get("head") or "", frozenset(f.get("mods") or ()),
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
-               frozenset(f.get("names") or ()), frozenset(f.get("topic") or ()))
+               frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()))
 
 
 def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
@@ -88,13 +88,13 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         return 0
     if sa.vclass != sb.vclass and not comparable(a, b):
         return 0
-    if sa.events and sb.events and sa.events != sb.events:
+    if sa.events != sb.events:  # killed vs injured, or one side does not say what happened to them
         return 0
     if not sa.weak and not sb.weak:
         if sa.head != sb.head or sa.mods != sb.mods:
             return 0
     elif sa.weak and sb.weak:
-        if sa.core != sb.core:
+        if not (sa.core <= sb.core or sb.core <= sa.core):
             return 0
     elif not (sa.core <= sb.core if sa.weak else sb.core <= sa.core):
         return 0
@@ -116,6 +116,6 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
         return 0
     # one side says what is done and to what, the other does not: too little to link them
-    if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not (sa.events or sb.events):
+    if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not sa.events:
         return 0
     return agree
