@@ -71,7 +71,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             article=article.name,
             figure_index=idx,
             key=make_key(fig.unit, fig.total, feats),
-            label=make_label(feats),
+            label=make_label(feats, fig.unit),
             buckets=make_buckets(fig.unit, feats),
             value=fig.value,
             unit=fig.unit,

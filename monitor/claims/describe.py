@@ -185,6 +185,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     toks = tokenize(masked)
     n = len(toks)
     i0 = next((i for i, t in enumerate(toks) if t.end > fs), n)
+    k = i0  # "about 5,000": start at the number, not at its qualifier
+    while k < n and toks[k].start < fe and not _is_value(toks[k]):
+        k += 1
+    if k < n and toks[k].start < fe:
+        i0 = k
     if i0 >= n:
         return None
     clo, chi = _clause(masked, fs, fe)
@@ -208,6 +213,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             j = _value_end(toks, k, hi)
         elif toks[j].lower == "of":
             j = k
+    unit = (fig.unit or "").lower()
+    if j < hi and unit not in ("count", "fraction", "percent", "percentage_points") and len(unit) >= 2 \
+            and (toks[j].lower.startswith(unit[:3]) or unit.startswith(toks[j].lower[:3])):
+        j += 1  # "4.2 million tonnes": the unit is not what is measured
     np_end = j if (j < hi and j > 0 and _gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
     names = [name_key(t.text) for t in np if _is_name(t, ctx)]

@@ -12,6 +12,9 @@ from .lemmas import CONTAINER
 from .match import EVENTS, STRICT_FLAGS, core
 from .values import bucket_class, value_class
 
+_EVENT_WORDS = {"die": "killed", "injure": "injured", "attend": "taking part", "arrest": "detained",
+                "displace": "displaced", "evacuate": "evacuated", "missing": "missing", "rescue": "rescued",
+                "infect": "infected"}
 _FLAG_WORDS = {"proposal": "proposed", "target": "target for", "projection": "forecast of", "delta": "change in",
                "limit": "limit on"}
 
@@ -25,6 +28,8 @@ def _ing(verb: str) -> str:
 
 
 def _plural(noun: str) -> str:
+    if noun == "person":
+        return "people"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     if noun.endswith(("s", "x", "ch", "sh")):
@@ -47,15 +52,20 @@ def make_key(unit: str, total: float | None, f: dict) -> str:
     return "/".join(parts)
 
 
-def make_label(f: dict) -> str:
+def make_label(f: dict, unit: str = "count") -> str:
     """Readable: "members meeting the 2% target", "core inflation", "people killed"."""
     head = f.get("head") or ""
-    mods = [m for m in f.get("mods") or () if m != head]
-    noun = " ".join(mods + ([_plural(head)] if head and head not in CONTAINER and head not in EVENTS else
-                            [head] if head else []))
     pred = f.get("pred") or ""
-    if pred and pred != head:
-        noun += (" " + pred) if pred in EVENTS else (" " + _ing(pred))
+    events = [m for m in f.get("mods") or () if m in EVENTS]
+    mods = [m for m in f.get("mods") or () if m != head and m not in EVENTS]
+    if head in EVENTS or (head in CONTAINER and events):
+        noun = " ".join(mods + ["people"])
+        pred = pred or head if head in EVENTS else pred or events[0]
+    else:
+        counted = unit in ("count", "fraction") and head not in CONTAINER
+        noun = " ".join(mods + ([_plural(head) if counted else head] if head else []))
+    if pred and pred != head or head in EVENTS:
+        noun += " " + (_EVENT_WORDS.get(pred, pred) if pred in EVENTS else _ing(pred))
     obj = " ".join(x for x in (*(f.get("quals") or ()), *(f.get("obj_mods") or ()), f.get("obj")) if x)
     if obj:
         noun += " the " + obj

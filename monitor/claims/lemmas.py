@@ -64,7 +64,8 @@ STOP = frozenset("""
 a an the this that these those its it their they them his her he she him we our us you your i my me
 of in on at by for to from with as and or but nor than then so yet if when while whereas although though
 because since until after before during into onto over under about around above below up down out off
-per via among between through across against without within toward towards upon
+per via among between through across against without within toward towards upon near beside behind
+beyond along amid despite except inside outside like unlike ahead
 be have do will would could can may might shall should must not no nor also just only even still now
 more most less least some any all each every both either neither other another such same own many much
 few several very too quite rather almost nearly roughly approximately around about some there here where

@@ -33,7 +33,7 @@ def core(f: dict) -> frozenset[str]:
 
 def _weak(f: dict) -> bool:
     head = f.get("head") or ""
-    return head in CONTAINER or head in EVENTS
+    return not head or head in CONTAINER or head in EVENTS
 
 
 def same_thing(a: dict, b: dict) -> bool:
