@@ -67,15 +67,6 @@ _PARTICIPLE = re.compile(
     r"(?P<p>killed|injured|wounded|hurt|dead|died|arrested|detained|displaced|evacuated|rescued|missing|"
     r"hospitali[sz]ed|infected|affected|laid\s off|deported|sentenced|charged|convicted|jailed|kidnapped|abducted|"
     r"executed|murdered|stabbed|shot|drowned|trapped|stranded|vaccinated|diagnosed|hired|elected|fired|employed)\b")
-_GERUND_BEFORE = re.compile(r"\b(?P<g>killing|injuring|wounding|displacing|arresting|detaining|evacuating|rescuing|"
-                            r"leaving|hurting)\s{1,3}(?:(?:at\s{1,2}least|more\s{1,2}than|some|about|around|nearly|"
-                            r"almost|over|an\s{1,2}estimated)\s{1,3})?[$]?$")
-_QUAL_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<q>(?i:about|around|approximately|approx\.|roughly|some|an\s{1,2}estimated|estimated|nearly|almost|"
-    r"close\s{1,2}to|just\s{1,2}under|just\s{1,2}over|more\s{1,2}than|over|above|at\s{1,2}least|upwards\s{1,2}of|"
-    r"in\s{1,2}excess\s{1,2}of|no\s{1,2}fewer\s{1,2}than|no\s{1,2}less\s{1,2}than|fewer\s{1,2}than|less\s{1,2}than|"
-    r"under|below|up\s{1,2}to|as\s{1,2}many\s{1,2}as|as\s{1,2}much\s{1,2}as|at\s{1,2}most|no\s{1,2}more\s{1,2}than|"
-    r"a\s{1,2}maximum\s{1,2}of|a\s{1,2}minimum\s{1,2}of|between|from))\s{1,3}$")
 _QUAL_AFTER = re.compile(r"\s{0,2}(?:(?P<more>or\s{1,2}more|and\s{1,2}(?:more|above|up|over)|plus|or\s{1,2}above)|"
                          r"(?P<less>or\s{1,2}(?:less|fewer|under|below))|(?P<approx>or\s{1,2}so))\b")
 _QUALIFIERS = {
@@ -95,35 +86,19 @@ _DOWN = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops
          "declines", "declining", "decreased", "decrease", "decreasing", "slid", "slipped", "slumped", "plunged",
          "plummeted", "tumbled", "sank", "shrank", "shrunk", "contracted", "down", "lower", "cut", "cuts", "lowered",
          "reduced", "reduce", "trimmed", "lost", "eased", "dipped", "retreated")
-_CHANGE_BEFORE = re.compile(
-    r"\b(?P<v>" + "|".join(_UP + _DOWN) + r")\s{1,3}(?:(?P<prep>by|to|from|of|at)\s{1,3})?"
-    r"(?:(?!(?:from|to|by|and|in|of|the)\b)[a-z]{1,15}\s{1,3}){0,2}[$\u20ac\u00a3\u00a5]?$", re.IGNORECASE)
-_BASELINE_BEFORE = re.compile(r"\b(?:from|compared\s{1,2}(?:with|to)|versus|vs\.?|against)\s{1,3}"
-                              r"(?:(?:a|an|just|only|about|around|some|nearly|almost)\s{1,3}){0,2}[$\u20ac\u00a3\u00a5]?$",
-                              re.IGNORECASE)
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s{1,2}(?:(?P<up>rise|increase|gain|jump|growth|hike|surge|higher|more|uptick|raise)|"
     r"(?P<down>drop|fall|decline|decrease|cut|reduction|slump|loss|lower|less|fewer|contraction|dip))\b")
 _SUBJECT_BEFORE_VERB = re.compile(r"(?P<subj>[A-Za-z][a-z]{2,20}(?:\s{1,2}[a-z]{3,20})?)\s{1,3}$")
 _THEN_BEFORE = re.compile(r"(?i:then)[-\s]{1,2}$")
-_AGE_BEFORE = re.compile(r"\b(?i:aged|age|ages|ageing)\s{1,3}$")
 _AGE_AFTER = re.compile(r"(?:-|\s{1,2})(?i:years?|yrs?)(?:-|\s{1,2})(?i:old)\b|\s{1,2}(?i:years?\s{1,2}of\s{1,2}age)\b")
 _NAME_AGE = re.compile(r"[A-Z][a-z]{1,20},\s{1,2}$")
-_REF_BEFORE = re.compile(
-    r"(?:\b(?i:no|nos|number|page|p|pp|chapter|section|article|clause|paragraph|rule|item|room|gate|platform|route|"
-    r"flight|bus|line|level|grade|size|round|stage|step|phase|vol|volume|issue|episode|season|act|scene|table|"
-    r"figure|fig|exhibit|appendix|annex|resolution|version|v|model|id|code|ref|tel|phone|ext|box|unit|apartment|apt|"
-    r"suite|floor|block|lot|ward|sector|zone|highway|interstate|tier|category|class|channel|division|row|seat|"
-    r"lane|track|term|week|day|game|match|match\s{1,2}day|gameweek|matchday|pier|terminal|batch|series|generation)"
-    r"\.?|#|\+)\s{0,2}$")
-_CAP_WORD_BEFORE = re.compile(r"(?<![\w'\u2019])(?P<w>[A-Z][A-Za-z]{0,20}|[A-Z]{2,8})\s{1,2}$")
 _CAP_OK = frozenset(
     """The A An Only Just About Around Some Nearly Almost Over More Fewer Less All Another Its Their His Her Our My Your
     These Those Roughly Approximately At Up Least Than To Of By From With In On And But Or Since For After Before
     Between Among Each Every Exactly Barely Under Below Above Perhaps Maybe While When Where If Nearly Another Until
     Of Some Another Those Total Estimated Record""".split()
 )
-_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]{1,12}-$")
 _TIME_AFTER = re.compile(r"(?::\d{2}|\.\d{2}\s{0,2}(?i:a\.?m\b|p\.?m\b)|\s{0,2}(?i:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|utc\b|"
                          r"et\b|est\b|cet\b|hrs\b|o'clock))")
 _PHONE_AFTER = re.compile(r"[\s.-]\d{2,4}[\s.-]\d{2,5}\b")
@@ -143,6 +118,77 @@ _STOP = frozenset(
 )
 _DETERMINERS = frozenset("the a an its their his her our this that these those my your some any every each".split())
 _CURRENCY_NOUN = frozenset({"dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})
+
+
+_UPSET = frozenset(_UP)
+_DOWNSET = frozenset(_DOWN)
+_CHANGE_PREPS = frozenset({"by", "to", "from", "of", "at"})
+_NOT_FILLER = frozenset({"from", "to", "by", "and", "in", "of", "the", "was", "were", "is", "are"})
+_BASE_FILLERS = frozenset({"a", "an", "just", "only", "about", "around", "some", "nearly", "almost"})
+_GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "displacing": "displaced",
+            "arresting": "arrested", "detaining": "detained", "evacuating": "evacuated", "rescuing": "rescued",
+            "hurting": "hurt", "leaving": ""}
+_REF_WORDS = frozenset(
+    """no nos number page p pp chapter section article clause paragraph rule item room gate platform route flight bus
+    line level grade size round stage step phase vol volume issue episode season act scene table figure fig exhibit
+    appendix annex resolution version v model id code ref tel phone ext box unit apartment apt suite floor block lot
+    ward sector zone highway interstate tier category class channel division row seat lane track term week day game
+    match gameweek matchday pier terminal batch series generation""".split())
+_QUAL_PHRASES = {**_QUAL_OF, "between": "between", "from": "from"}
+
+
+def _prev(low: str, lo: int, pos: int, n: int) -> list[str]:
+    """The last `n` words before `pos`, lowercased; empty unless only spaces separate them from `pos`."""
+    chunk = low[max(lo, pos - 60):pos]
+    if chunk and not chunk[-1].isspace():
+        return []
+    return chunk.split()[-n:]
+
+
+def _qualifier_before(low: str, lo: int, pos: int) -> str | None:
+    w = _prev(low, lo, pos, 4)
+    for k in (4, 3, 2, 1):
+        if len(w) >= k:
+            phrase = " ".join(w[-k:])
+            if phrase in _QUAL_PHRASES:
+                return phrase
+    return None
+
+
+def _change_before(low: str, lo: int, pos: int) -> tuple[str, str] | None:
+    """("rose", "by") for "rose by an unprecedented 11%": a change verb and its preposition."""
+    w = _prev(low, lo, pos, 5)
+    if w and w[-1] in ("$", "\u20ac", "\u00a3", "\u00a5"):
+        w = w[:-1]
+    for i in range(len(w) - 1, max(-1, len(w) - 5), -1):
+        word = w[i].strip(",")
+        if word in _UPSET or word in _DOWNSET:
+            rest = w[i + 1:]
+            prep = rest[0] if rest and rest[0] in _CHANGE_PREPS else ""
+            fill = rest[1:] if prep else rest
+            if len(fill) <= 2 and all(x.isalpha() and x not in _NOT_FILLER for x in fill):
+                return word, prep
+            return None
+    return None
+
+
+def _baseline_before(low: str, lo: int, pos: int) -> bool:
+    w = _prev(low, lo, pos, 5)
+    while w and w[-1] in _BASE_FILLERS:
+        w = w[:-1]
+    if not w:
+        return False
+    return w[-1] in ("from", "versus", "vs", "vs.", "against") or (len(w) > 1 and w[-2] == "compared" and w[-1] in ("with", "to"))
+
+
+def _gerund_before(low: str, lo: int, pos: int) -> str | None:
+    w = _prev(low, lo, pos, 4)
+    for i in range(len(w) - 1, -1, -1):
+        if w[i] in _GERUNDS:
+            return w[i]
+        if w[i] not in ("at", "least", "more", "than", "some", "about", "around", "nearly", "almost", "over", "an", "estimated"):
+            return None
+    return None
 
 
 @dataclass(slots=True)
@@ -227,15 +273,29 @@ def _noun_run(text: str, pos: int, end: int) -> tuple[str | None, int]:
     return phrase, stop
 
 
-def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Found]:
-    """Figures in text[start:end]; numbers inside `blocked` spans (dates, times) are skipped."""
+def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                 candidates: list[int] | None = None, low: str | None = None) -> list[Found]:
+    """Figures in text[start:end]; numbers inside `blocked` spans (dates, times) are skipped.
+
+    `candidates` are the offsets where a figure may start (see `tokens.Candidates`).
+    """
+    if candidates is None:
+        from .tokens import Candidates
+
+        cands = Candidates(text)
+        candidates, low = Candidates.within(cands.figure, start, end), cands.low
+    if low is None:
+        low = text.lower()
     out: list[Found] = []
     consumed_to = start
-    for m in _CORE.finditer(text, start, end):
-        s, e = m.span()
-        if s < consumed_to or any(bs <= s < be for bs, be in blocked):
+    for c in candidates:
+        if c < consumed_to or any(bs <= c < be for bs, be in blocked):
             continue
-        f = _judge(text, m, start, end, blocked)
+        m = _CORE.match(text, c, end)
+        if m is None:
+            continue
+        s, e = m.span()
+        f = _judge(text, low, m, start, end)
         if f is not None:
             out.append(f)
             consumed_to = max(consumed_to, f.end if not f.tags or "compound" not in f.tags else f.end)
@@ -243,14 +303,16 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
     return out
 
 
-def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[int, int]]) -> Found | None:
+def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | None:
     """Decide whether one candidate is a figure, and build it."""
     value, kind = _core_value(m)
     if value is None:
         return None
     s, e = m.span()
     core = m.group()
-    before = text[max(ss, s - 60):s]
+    hyphen_name = s - 2 >= ss and text[s - 1] == "-" and text[s - 2].isalpha() and not _THEN_BEFORE.search(text, max(ss, s - 6), s)
+    prev1 = _prev(low, ss, s, 1)
+    age_word = bool(prev1) and prev1[0] in ("aged", "age", "ages")
     unit = "count"
     scale = 1.0
     tags: list[str] = []
@@ -271,10 +333,7 @@ def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[in
             fs = cm.start()
 
     if kind == "digits":
-        nxt = text[e:e + 1]
-        if nxt == "-" and _LETTER_HYPHEN_BEFORE.search(before) is None:
-            pass
-        if _LETTER_HYPHEN_BEFORE.search(before) and not _THEN_BEFORE.search(before):
+        if hyphen_name:
             return None  # model names: F-16, Su-27, COVID-19
         if s > ss and text[s - 1] == "-" and s - 2 >= ss and text[s - 2].isdigit():
             return None  # second half of a range or phone number, handled with the first
@@ -282,20 +341,20 @@ def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[in
             return None
         if s > ss and text[s - 1] in "+#":
             return None
-        if _REF_BEFORE.search(before) and currency is None:
+        if currency is None and prev1 and prev1[0].rstrip(".") in _REF_WORDS:
             return None
         if s == ss and _LIST_AFTER.match(text, e, se) and "." not in core:
             return None
         if "," not in core and "." not in core and len(core) >= 7 and currency is None:
             return None  # long bare digit strings are identifiers
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, e, se) or (
-            _NAME_AGE.search(before) and re.match(r",\s", text[e:e + 2]) and value < 120 and "." not in core
+        if age_word or _AGE_AFTER.match(text, e, se) or (
+            text[e:e + 2] in (", ", ",\n") and value < 120 and "." not in core and _NAME_AGE.search(text, max(ss, s - 24), s)
         ):
             return None
     elif kind in ("words",):
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(text, e, se):
+        if age_word or _AGE_AFTER.match(text, e, se):
             return None
-        if core[:1].isupper() is False and _LETTER_HYPHEN_BEFORE.search(before) and not _THEN_BEFORE.search(before):
+        if hyphen_name:
             return None
 
     # glued suffix ("155mm", "470bn", "2nd", "5%")
@@ -403,8 +462,8 @@ def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[in
                 tags.append("compound")
                 counted_compound = plural(w)
                 fe = cp.end()
-                return _finish(text, Found(value * scale, "count", fs, fe, counted=counted_compound, tags=tags),
-                               s, ss, se, before, kind, core)
+                return _finish(text, low, Found(value * scale, "count", fs, fe, counted=counted_compound, tags=tags),
+                               s, ss, se, kind, core)
             fe = cp.end() if not w2 else cp.start() + 1 + len(cp.group("w"))
             tags.append("compound")
 
@@ -422,18 +481,17 @@ def _judge(text: str, m: re.Match[str], ss: int, se: int, blocked: list[tuple[in
         f.qualifier = "lower_bound"
     if kind == "vague":
         f.qualifier = "approximate"
-    return _finish(text, f, s, ss, se, before, kind, core)
+    return _finish(text, low, f, s, ss, se, kind, core)
 
 
-def _finish(text: str, f: Found, s: int, ss: int, se: int, before: str, kind: str, core: str) -> Found | None:
+def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, core: str) -> Found | None:
     """Qualifiers, ranges, totals, counted thing and change words around a built figure."""
     # then-31: a past state
     if _THEN_BEFORE.search(text, max(ss, s - 6), s):
         f.tags.append("past_state")
         f.start = s - len(_THEN_BEFORE.search(text, max(ss, s - 6), s).group())
 
-    q = _QUAL_BEFORE.search(text, max(ss, f.start - 30), f.start)
-    qword = " ".join(q.group("q").lower().split()) if q else None
+    qword = _qualifier_before(low, ss, f.start)
     if qword in _QUAL_OF and f.qualifier == "exact":
         f.qualifier = _QUAL_OF[qword]
     qa = _QUAL_AFTER.match(text, f.end, se)
@@ -472,7 +530,7 @@ def _finish(text: str, f: Found, s: int, ss: int, se: int, before: str, kind: st
                     rend = um.end()
                 is_score = sep in ("-", "\u2013") and (
                     _SCORE_CONTEXT.search(text, max(ss, s - 40), s) or _SCORE_AFTER.match(text, rend, se))
-                if qword == "from" and sep == "to" and _CHANGE_BEFORE.search(text, max(ss, f.start - 40), q.start() if q else f.start):
+                if qword == "from" and sep == "to" and _change_before(low, ss, low.rfind("from", ss, f.start)):
                     pass  # "rose from 2% to 3%": a change, linked later
                 elif is_score or (hi <= low_v and sep != "and"):
                     if is_score or (sep in ("-", "\u2013") and f.unit == "count" and low_v == int(low_v) and hi == int(hi)):
@@ -522,34 +580,29 @@ def _finish(text: str, f: Found, s: int, ss: int, se: int, before: str, kind: st
     noun, nend = _noun_run(text, f.end, se) if f.counted is None or f.total is None else (f.counted, f.end)
     if f.counted and pm is None:
         pm = _PARTICIPLE.match(text, _noun_end(text, f.end, se, f.counted), se)
-    gm = _GERUND_BEFORE.search(text, max(ss, f.start - 40), f.start)
+    gm = _gerund_before(low, ss, f.start)
     if pm is not None and f.unit == "count":
         f.counted = f"{f.counted or 'people'} {' '.join(pm.group('p').split())}"
-    elif gm is not None and f.unit == "count" and gm.group("g") != "leaving":
-        g = gm.group("g")
-        part = g[:-3] + ("ed" if not g.endswith("ying") else "ed")
-        part = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "displacing": "displaced",
-                "arresting": "arrested", "detaining": "detained", "evacuating": "evacuated",
-                "rescuing": "rescued", "hurting": "hurt"}.get(g, part)
-        f.counted = f"{f.counted or 'people'} {part}"
+    elif gm is not None and f.unit == "count" and _GERUNDS[gm]:
+        f.counted = f"{f.counted or 'people'} {_GERUNDS[gm]}"
 
     # change: "rose 11%", "a 5% rise", "up from 2.12%"
-    cb = _CHANGE_BEFORE.search(text, max(ss, f.start - 45), f.start)
+    cb = _change_before(low, ss, f.start)
     if cb is not None:
-        verb = cb.group("v").lower()
-        prep = (cb.group("prep") or "").lower()
-        up = verb in _UP
-        if prep == "from" or _BASELINE_BEFORE.search(text, max(ss, f.start - 30), f.start):
+        verb, prep = cb
+        up = verb in _UPSET
+        if prep == "from" or _baseline_before(low, ss, f.start):
             f.change = "baseline"
         elif prep in ("to", "at"):
             f.tags.append("trend_up" if up else "trend_down")
         elif f.unit not in ("count",) or prep == "by" or verb in ("up", "down"):
             f.change = "increase" if up else "decrease"
-        if f.counted is None or f.unit == "percent":
-            subj = _SUBJECT_BEFORE_VERB.search(text, max(ss, cb.start() - 30), cb.start())
+        vpos = low.rfind(verb, ss, f.start)
+        if (f.counted is None or f.unit == "percent") and vpos > ss:
+            subj = _SUBJECT_BEFORE_VERB.search(text, max(ss, vpos - 30), vpos)
             if subj is not None and subj.group("subj").split()[-1].lower() not in _STOP and f.unit != "count":
                 f.counted = subj.group("subj").split()[-1] if f.counted is None else f.counted
-    elif _BASELINE_BEFORE.search(text, max(ss, f.start - 30), f.start):
+    elif _baseline_before(low, ss, f.start):
         f.change = "baseline"
     ca = _CHANGE_NOUN_AFTER.match(text, f.end, se)
     if ca is not None and f.change is None and f.unit != "count":
@@ -562,8 +615,9 @@ def _finish(text: str, f: Found, s: int, ss: int, se: int, before: str, kind: st
     if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and value_is_small(f.value):
         return None  # "two" alone, with nothing counted, is usually a pronoun ("the two met")
     if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
-        cw = _CAP_WORD_BEFORE.search(text, max(ss, s - 24), s)
-        if cw is not None and cw.group("w") not in _CAP_OK and cw.start() > ss:
+        pw = text[max(ss, s - 24):s].split()[-1:] if s > ss and text[s - 1] == " " else []
+        w0 = pw[0] if pw else ""
+        if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK and s - len(w0) - 1 > ss:
             return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
     return f
 

@@ -18,14 +18,16 @@ from .timex import Timex
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013\u201c\u201d\"]|\s-\s|\s(?=(?:but|while|whereas|although|though|because|when|where|which|who|"
     r"that|after|before|until|and|whether|if|unless)\s)", re.IGNORECASE)
-_PROJECTION = re.compile(r"\b(?:will|would|expects?|expected|forecasts?|forecast|projected|projections?|predicts?|"
-                         r"predicted|estimates?\s{1,2}(?:that|it)|is\s{1,2}set\s{1,2}to|are\s{1,2}set\s{1,2}to|could|"
-                         r"might|likely|outlook|anticipated?)\b", re.IGNORECASE)
-_TARGET = re.compile(r"\b(?:target|targets|goal|goals|pledge|pledged|pledges|aims?|aimed|benchmark|commit(?:ted|ment)?|"
-                     r"promised?|promises|objective|ambition|vowed|threshold|guideline)\b", re.IGNORECASE)
-_PROPOSAL = re.compile(r"\b(?:propos(?:e|ed|es|al|als)|called\s{1,2}for|calls\s{1,2}for|calling\s{1,2}for|urged?|"
-                       r"urging|suggest(?:ed|s)?|demand(?:ed|s)?|wants?|seeks?|seeking|plans?|planned|recommend(?:ed|s)?)\b",
-                       re.IGNORECASE)
+_PROJECTION = frozenset("will would expect expects expected forecast forecasts forecasted projected projection "
+                        "projections predict predicts predicted could might likely outlook anticipated anticipate "
+                        "anticipates estimates".split())
+_TARGET = frozenset("target targets goal goals pledge pledged pledges aim aims aimed benchmark commit committed "
+                    "commitment promise promised promises objective ambition vowed threshold guideline".split())
+_PROPOSAL = frozenset("propose proposed proposes proposal proposals urge urged urges urging suggest suggested suggests "
+                      "demand demanded demands want wants seek seeks seeking plan plans planned recommend recommended "
+                      "recommends".split())
+_PROPOSAL_PHRASES = ("called for", "calls for", "calling for")
+_STRIP = str.maketrans({c: " " for c in ",.;:!?\"()\u201c\u201d\u2018\u2019"})
 
 
 def clause_bounds(text: str, start: int, end: int) -> list[int]:
@@ -88,13 +90,18 @@ def choose_period(
     return p
 
 
-def statement_tags(text: str, start: int, end: int) -> list[str]:
-    """Flags for the kind of statement a clause makes: projection, target, proposal."""
+def statement_tags(low: str, start: int, end: int) -> list[str]:
+    """Flags for the kind of statement a clause makes: projection, target, proposal.
+
+    `low` is the lowercased article text.
+    """
+    chunk = low[start:end]
+    ws = set(chunk.translate(_STRIP).split())
     tags = []
-    if _PROJECTION.search(text, start, end):
+    if not _PROJECTION.isdisjoint(ws) or "set to" in chunk:
         tags.append("projection")
-    if _TARGET.search(text, start, end):
+    if not _TARGET.isdisjoint(ws):
         tags.append("target")
-    if _PROPOSAL.search(text, start, end):
+    if not _PROPOSAL.isdisjoint(ws) or any(p in chunk for p in _PROPOSAL_PHRASES):
         tags.append("proposal")
     return tags

@@ -29,11 +29,11 @@ _STARTERS = frozenset(
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = re.compile(r"[.!?\u2026]{1,5}[\"'\u201d\u2019)\]]{0,3}(?=\s)")
 # Web-scrape glue: a lowercase word runs straight into a Capitalised word ("decadeUrging").
-_GLUE = re.compile(r"(?<![A-Za-z])[a-z]{3,40}(?=[A-Z][a-z])")
+_GLUE = re.compile(r"[a-z](?=[A-Z][a-z])")
 # A closing quote glued to an opening quote ("'d***head'\u201cIf").
 _QUOTE_GLUE = re.compile(r"[\"'\u201d\u2019](?=[\u201c\"][A-Z])")
 # A full stop with no space before a Capitalised word ("said.The").
-_NOSPACE = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_NOSPACE = re.compile(r"[a-z][.!?](?=[A-Z][a-z])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']{0,20})$")
 _NEXT_WORD = re.compile(r"\s{1,20}[\"'\u201c\u2018(\[]{0,3}([A-Za-z0-9]+)")
@@ -97,18 +97,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if _ends_sentence(text, m.start(), m.end(), le):
                 cuts.append(m.end())
         for m in _GLUE.finditer(text, ls, le):
-            if m.group() not in _KNOWN_GLUED:
+            w = _glued_word(text, ls, m.end())
+            if len(w) >= 3 and w.islower() and w.isalpha() and w not in _KNOWN_GLUED:
                 cuts.append(m.end())
         for m in _QUOTE_GLUE.finditer(text, ls, le):
             cuts.append(m.end())
         for m in _NOSPACE.finditer(text, ls, le):
-            cuts.append(m.end())
+            if m.start() > ls and text[m.start() - 1].islower():
+                cuts.append(m.end())
         cuts.sort()
         s = ls
         for c in cuts + [le]:
             _append(text, s, c, out)
             s = c
     return out
+
+
+def _glued_word(text: str, lo: int, end: int) -> str:
+    """The lowercase run that ends at `end` (bounded: at most 41 characters back)."""
+    i = end
+    while i > lo and end - i <= 40 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:end]
 
 
 def _append(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:

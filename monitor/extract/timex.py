@@ -53,51 +53,58 @@ _MOD = r"(?:(?i:early|mid|late|the end of|end|the start of|the beginning of|the 
 _REL_UNIT = r"(?i:year|month|week|quarter|weekend|summer|winter|spring|autumn|fall)"
 
 _PATTERN = re.compile(
-    r"(?<![\w$\u20ac\u00a3\u00a5.,/])" + _PREP + r"(?:"
+    r"(?:"
     r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])"
     r"|(?P<numdate>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])(?:[/.](?:\d{4}|\d{2}))?)(?![\d/.]\d)"
-    r"|(?P<wd>(?:(?i:last|next|this|on)\s{1,3})?" + _WD
+    r"|(?P<wd>(?:(?i:last|next|this)\s{1,3})?" + _WD
     + r"(?:,?\s{1,3}(?:" + _M + r"\s{1,3}" + _D + r"(?:,?\s{1,3}" + _Y + r")?|(?:the\s{1,3})?" + _D
     + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?))?"
     r"(?:\s{0,3}\((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/\d{2,4})?\))?"
     r"(?:\s{1,3}(?i:morning|afternoon|evening|night))?)"
     r"|(?P<mdy>" + _M + r"\s{1,3}" + _D + r"(?:,?\s{1,3}" + _Y + r")?)"
-    r"|(?P<dmy>(?:the\s{1,3})?" + _D + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?)"
-    r"|(?P<my>" + _MOD + _M + r",?\s{1,3}" + _Y + r")"
-    r"|(?P<mrel>(?i:last|this|next)\s{1,3}" + _M + r"|" + _MOD + _M
+    r"|(?P<dmy>" + _D + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?)"
+    r"|(?P<my>" + _M + r",?\s{1,3}" + _Y + r")"
+    r"|(?P<mrel>(?i:last|this|next)\s{1,3}" + _M + r"|" + _M
     + r"\s{1,3}(?:of\s{1,3})?(?i:last|this|next)\s{1,3}(?i:year))"
-    r"|(?P<quarter>(?:Q[1-4]|H[12])\s{0,2}(?:" + _Y + r"|'?\d{2}\b)|(?:(?i:the)\s{1,3})?(?i:first|second|third|fourth|final|last)"
+    r"|(?P<quarter>(?:Q[1-4]|H[12])\s{0,2}(?:" + _Y + r"|'?\d{2}\b)|(?i:first|second|third|fourth|final|last)"
     r"\s{1,3}(?i:quarter|half)(?:\s{1,3}of\s{1,3}(?:" + _Y + r"|(?i:this|last|next)\s{1,3}year))?)"
-    r"|(?P<fy>(?:(?i:fiscal)(?:\s{1,3}year)?\s{1,3}|FY\s{0,2})(?:" + _Y + r"|\d{2}\b))"
-    r"|(?P<decade>(?:(?i:the)\s{1,3})?" + _MOD + r"(?:1[89]|20)\d0s\b)"
+    r"|(?P<fy>(?i:fiscal)(?:\s{1,3}year)?\s{1,3}(?:" + _Y + r"|\d{2}\b))"
+    r"|(?P<decade>(?:1[89]|20)\d0s\b)"
     r"|(?P<ago>(?i:" + _NUMW + r")\s{1,3}(?i:days?|weeks?|months?|years?|decades?)\s{1,3}(?i:ago|earlier|before|later))"
-    r"|(?P<lastn>(?:(?i:the)\s{1,3})?(?i:last|past|previous|next|coming)\s{1,3}(?i:" + _NUMW + r")\s{1,3}"
+    r"|(?P<lastn>(?i:last|past|previous|next|coming)\s{1,3}(?i:" + _NUMW + r")\s{1,3}"
     r"(?i:days|weeks|months|years|decades))"
-    r"|(?P<rel>(?:(?i:earlier|later|early|late|so far)\s{1,3})?(?i:this|last|next|the previous|the following|the past|"
-    r"the coming|the current|the same|a)\s{1,3}" + _REL_UNIT + r"(?:\s{1,3}(?i:ago|earlier|before))?\b"
-    r"|(?i:the)\s{1,3}(?i:year|month|week)\s{1,3}(?i:before|earlier|after))"
-    r"|(?P<season>" + _MOD + r"(?i:spring|summer|autumn|fall|winter)\s{1,3}(?:of\s{1,3})?" + _Y + r")"
-    r"|(?P<year>" + _MOD + r"(?:(?i:the)\s{1,3})?(?:(?i:calendar|financial|fiscal)\s{1,3}(?i:year)\s{1,3})?" + _Y
+    r"|(?P<rel>(?i:this|last|next|previous|following|past|coming|current|same)\s{1,3}" + _REL_UNIT
+    + r"(?:\s{1,3}(?i:ago|earlier|before))?\b"
+    r"|(?i:year|month|week)\s{1,3}(?i:before|earlier|after))"
+    r"|(?P<season>(?i:spring|summer|autumn|fall|winter)\s{1,3}(?:of\s{1,3})?" + _Y + r")"
+    r"|(?P<year>(?:(?i:calendar|financial|fiscal)\s{1,3}(?i:year)\s{1,3})?" + _Y
     + r"(?:[/-](?:" + _Y + r"|\d{2}(?!\d)))?)"
-    r"|(?P<month>" + _MOD + _M + r")"
+    r"|(?P<month>" + _M + r")"
     r"|(?P<day>(?i:today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)"
     r"(?:\s{1,3}(?i:morning|afternoon|evening))?)"
-    r"|(?P<now>(?i:currently|now|at present|presently|as of now|at the moment|so far|to date|right now|nowadays|"
-    r"year to date|year-to-date))"
+    r"|(?P<now>(?i:currently|now|presently|nowadays|present|moment|far|date|year to date|year-to-date))"
     r")(?![\w%])"
 )
-_FUTURE = re.compile(r"\b(?:will|shall|is due|are due|is set to|are set to|plans? to|planned|to be held|upcoming|"
-                     r"scheduled|expected to|is to|are to|would)\b", re.IGNORECASE)
-_STATEMENT = re.compile(
-    r"(?:\b(?:said|says|told|tells|announced|announces|published|released|reported|reports|added|warned|"
-    r"stated|wrote|confirmed|revealed|declared|show|shows|showed|according to)\s{1,3}$)", re.IGNORECASE)
-_STATEMENT_AFTER = re.compile(
-    r"\s{0,3}(?:,\s{0,3})?(?:(?:he|she|they|it|officials?|[A-Z][a-z]{1,20})\s{1,3})?"
-    r"(?:said|says|told|announced|reported|added|warned|stated|wrote|confirmed)\b")
+# Words peeled off before a match: modifiers kept in the span, then a preposition.
+_MODIFIERS = frozenset({"early", "mid", "late", "earlier", "later", "the", "end", "start", "beginning", "middle"})
+_PREPS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in (
+        "at the end of", "by the end of", "at the start of", "at the beginning of", "in the middle of", "the end of",
+        "the start of", "the beginning of", "end of", "as early as", "as late as", "as of", "in", "on", "since", "by",
+        "until", "till", "from", "during", "before", "after", "for", "through", "throughout", "starting", "at", "so",
+        "to")
+)
+_PREPS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _p in _PREPS:
+    _PREPS_BY_LAST[_p[-1]] = _PREPS_BY_LAST.get(_p[-1], ()) + (_p,)
+# Words that must stand before a keyword for it to be a time: "at present", "so far", "to date".
+_NEEDS_BEFORE = {"present": ("at",), "moment": ("at", "the"), "far": ("so",), "date": ("to",)}
+_STATEMENT_WORDS = frozenset("said says told tells announced announces published released reported reports added "
+                             "warned stated wrote confirmed revealed declared show shows showed".split())
+_FUTURE_WORDS = frozenset("will shall upcoming scheduled planned plans plan due set expected would".split())
+_GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
-_YEAR_IN = re.compile(r"(?<![\d,.$\u20ac\u00a3])(1[89]\d\d|20\d\d)(?![\d%,])")
-# A four-digit number that is a quantity, not a year: "more than 2000 people", "2023 million".
-_QTY_BEFORE = re.compile(r"(?i:about|around|approximately|nearly|almost|some|roughly|least|than|to|of|over|under|"
+_QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
                          r"just|only|estimated)\s{1,3}$|[$\u20ac\u00a3\u00a5\u20b9]\s{0,2}$")
 _QTY_AFTER = re.compile(r"\s{0,2}(?:%|(?i:per\s?cent|percent|million|billion|trillion|bn|mn|people|persons|"
                         r"troops|soldiers|votes|jobs|homes|workers|deaths|cases|units|tonnes|tons|km|kilometres|"
@@ -229,7 +236,8 @@ def _two_digit_year(v: str) -> int:
     return n if len(v) == 4 else 2000 + n
 
 
-def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None) -> tuple[Period, str, bool] | None:
+def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, prep: str | None = None,
+             peeled: bool = False) -> tuple[Period, str, bool] | None:
     """Resolve one match to (period, precision, anchored); None when it is not a time."""
     kind = m.lastgroup
     s = m.group(kind) if kind else ""
@@ -241,7 +249,7 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None) -
             return None
     if kind == "numdate":
         parts = re.split(r"[/.]", s)
-        if len(parts) == 2 and (m.group("prep") or "").strip().lower() != "on":
+        if len(parts) == 2 and prep != "on":
             return None  # a bare "3/4" is more often a ratio or score than a date
         d, mo = int(parts[0]), int(parts[1])
         y = _two_digit_year(parts[2]) if len(parts) == 3 else None
@@ -304,11 +312,9 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None) -
         mo, _, _ = _find_month_day(s)
         if mo is None:
             return None
-        prep = m.group("prep")
-        bare = s.strip(". ")
-        if not prep and bare == s.strip(". ") and not re.match(r"(?i)(early|mid|late|the|end)", s):
+        if not prep and not peeled:
             return None  # a lone month name with no preposition is usually not a time here
-        if bare.lower() in ("may", "mar") and not prep:
+        if s.strip(". ").lower() in ("may", "mar") and not prep:
             return None
         return (*_month(_nearest_month(mo, pub, future), mo, "relative"), False)
     if kind == "quarter":
@@ -465,44 +471,108 @@ def _relative(low: str, pub: date, reference: int | None) -> tuple[Period, str, 
     return _season(unit, y)
 
 
-def reference_year(text: str, start: int, end: int) -> int | None:
-    """The latest explicit year in text[start:end], as a reference for "the previous year"."""
-    last = None
-    for m in _YEAR_IN.finditer(text, start, end):
-        last = int(m.group(1))
-    return last
+def _peel(low: str, lo: int, pos: int) -> tuple[int, str | None, tuple[str, ...]]:
+    """Extend a match start backwards over modifiers ("early", "the") and a preposition.
+
+    Returns the new start, the preposition (lowercased) and the words peeled.
+    """
+    for g in _GLUED_PREFIX:
+        if low.endswith(g, lo, pos):
+            pos -= len(g)
+            break
+    before = low[max(lo, pos - 40):pos]
+    if before and not before[-1].isspace():
+        return pos, None, ()
+    words = before.split()[-5:]
+    peeled: list[str] = []
+    while words and words[-1] in _MODIFIERS and len(peeled) < 2:
+        peeled.insert(0, words.pop())
+    prep = None
+    for p in _PREPS_BY_LAST.get(words[-1], ()) if words else ():
+        if len(p) <= len(words) and tuple(words[-len(p):]) == p:
+            prep = " ".join(p)
+            peeled = list(p) + peeled
+            break
+    if peeled and peeled[-1] in ("end", "start", "beginning", "middle") and prep is None:
+        return pos, None, ()  # "the end" without "of" is not a time prefix
+    start = pos
+    for w in reversed(peeled):
+        i = low.rfind(w, max(lo, start - 25), start)
+        if i < 0 or low[i + len(w):start].strip():
+            break
+        start = i
+    return start, prep, tuple(peeled)
 
 
 def find_timexes(text: str, published: date, start: int = 0, end: int | None = None,
-                 reference: int | None = None) -> list[Timex]:
+                 reference: int | None = None, candidates: list[int] | None = None,
+                 low: str | None = None) -> list[Timex]:
     """All time expressions in text[start:end], resolved against `published`.
 
     `reference` is the year that "the previous year" and "a year earlier" count back
-    from when the region itself names none before them.
+    from when the region itself names none before them. `candidates` (offsets where a
+    time expression may start, from `tokens.Candidates`) and `low` (the lowercased text)
+    let a caller share one scan of the whole article.
     """
     end = len(text) if end is None else end
+    if candidates is None or low is None:
+        from .tokens import Candidates  # standalone use: scan just this text
+
+        cands = Candidates(text)
+        candidates, low = Candidates.within(cands.timex, start, end), cands.low
     out: list[Timex] = []
-    future = _FUTURE.search(text, start, end) is not None
-    for m in _PATTERN.finditer(text, start, end):
+    if not candidates:
+        return out
+    sentence_words = set(low[start:end].split())
+    future = not _FUTURE_WORDS.isdisjoint(sentence_words)
+    last_end = start
+    ref = reference
+    for c in candidates:
+        if c < last_end:
+            continue
+        if c > start and (text[c - 1].isalnum() or text[c - 1] in "$\u20ac\u00a3\u00a5.,/"):
+            continue
+        m = _PATTERN.match(text, c, end)
+        if m is None:
+            continue
         kind = m.lastgroup
+        s0, prep, peeled = _peel(low, max(start, last_end), c)
+        word = m.group().lower()
+        need = _NEEDS_BEFORE.get(word)
+        if need is not None and peeled[-len(need):] != need:
+            continue
+        if kind == "rel" and word.split()[0] in ("year", "month", "week") and "the" not in peeled:
+            continue
         if kind == "year":
-            if _QTY_BEFORE.search(text, max(start, m.start() - 16), m.start()) or _QTY_AFTER.match(text, m.end(), end):
-                if not m.group("prep"):
-                    continue
-        ref = reference_year(text, start, m.start()) or reference
-        fut = future and _FUTURE.search(text, max(start, m.start() - 80), m.start()) is not None
-        got = _resolve(m, published, fut, ref)
+            d0 = c + _DIGITS.search(m.group()).start()
+            if (_QTY_BEFORE.search(text, max(start, d0 - 16), d0) or _QTY_AFTER.match(text, m.end(), end)) and not prep:
+                continue
+        fut = future and not _FUTURE_WORDS.isdisjoint(low[max(start, c - 80):c].split())
+        got = _resolve(m, published, fut, ref, prep, bool(peeled))
         if got is None:
             continue
         period, precision, anchored = got
-        prep = m.group("prep")
-        s0 = m.start()
-        statement = bool(_STATEMENT.search(text, max(start, s0 - 30), s0)) or (
-            precision not in ("now",) and _STATEMENT_AFTER.match(text, m.end(), end) is not None
-            and m.end() < end and text[m.end():m.end() + 1] in " ,")
-        out.append(Timex(s0, m.end(), m.group(), period, precision,
-                         prep.strip().lower() if prep else None, anchored, statement))
+        if prep == "since" and precision != "now":
+            period = Period(period.start, published, f"{period.label}/{published.isoformat()}", period.kind)
+        prev = low[max(start, s0 - 30):s0].split()[-1:]
+        statement = bool(prev) and prev[0] in _STATEMENT_WORDS
+        if not statement and precision != "now":
+            after = low[m.end():min(end, m.end() + 40)].replace(",", " ").split()[:2]
+            statement = bool(after) and (after[0] in _STATEMENT_WORDS or len(after) > 1 and after[1] in _STATEMENT_WORDS
+                                         and after[0] in ("he", "she", "they", "it", "officials"))
+        out.append(Timex(s0, m.end(), text[s0:m.end()], period, precision, prep, anchored, statement))
+        last_end = m.end()
+        if period.kind == "explicit" and precision in ("year", "month", "day"):
+            ref = period.start.year
     return out
+
+
+def last_explicit_year(timexes: list[Timex]) -> int | None:
+    """The latest explicit year among found expressions: the reference for "the previous year"."""
+    for t in reversed(timexes):
+        if t.period.kind == "explicit" and t.precision in ("year", "month", "day"):
+            return t.period.start.year
+    return None
 
 
 def resolve(expression: str, published: date, reference: int | None = None) -> Period | None:
