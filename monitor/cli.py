@@ -346,7 +346,97 @@ def not_yet(name: str, help_text: str) -> click.Command:
     return cmd
 
 
-main.add_command(not_yet("run", "Run the daemon: watch the inbox and record every file dropped in.\n\nExample: monitor run"))
-main.add_command(not_yet("status", "Show whether the daemon runs and what it did last.\n\nExample: monitor status --json"))
 main.add_command(not_yet("digest", "Preview or send the alert digest email.\n\nExample: monitor digest --preview"))
-main.add_command(not_yet("retry", "Put failed files back through.\n\nExample: monitor retry"))
+
+
+@main.command()
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Log lines on stderr: readable text, or one JSON object per line for machines.")
+@click.option("--debug", is_flag=True, help="Also log quiet details (files already recorded before a restart).")
+@click.pass_obj
+def run(ctx: Ctx, log_format: str, debug: bool) -> None:
+    """Run the daemon: watch the inbox and record every file dropped in.
+
+    Stops cleanly on SIGTERM or Ctrl-C (exit 0). Exits 1 if a daemon already runs on the same state folder.
+
+    Example: monitor run --log-format json
+    """
+    import logging
+    import os
+
+    from .daemon import logs
+    from .daemon.lock import AlreadyRunning
+    from .daemon.service import Daemon
+
+    config = ctx.config
+    logger = logs.setup(log_format, logging.DEBUG if debug else logging.INFO)
+    daemon = Daemon(config, logger)
+    try:
+        code = daemon.run()
+    except AlreadyRunning as e:
+        fail(str(e), code=1)
+    for h in logger.handlers:
+        h.flush()
+    if daemon.unfinished:  # a thread is still inside a transaction: leave without waiting for it
+        os._exit(code)
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def status(ctx: Ctx, as_json: bool) -> None:
+    """Show whether the daemon runs (pid), what it is watching, what it did last, and the last digest.
+
+    Example: monitor status --json
+    """
+    from .daemon.status import render, report
+    from .log import queries
+
+    config = ctx.config
+    last_digest = None
+    mon = open_monitor(ctx) if config.db_path.exists() else None
+    if mon is not None:
+        with mon:
+            try:
+                rows = queries.digests(mon.store.conn)
+            except Exception:  # an older log without the digests table
+                rows = []
+            last_digest = rows[-1] if rows else None
+    r = report(config.state, last_digest)
+    if as_json:
+        click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        for line in render(r):
+            click.echo(line)
+
+
+@main.command()
+@click.argument("file", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file.")
+@click.pass_obj
+def retry(ctx: Ctx, file: str | None, as_json: bool) -> None:
+    """Put files from inbox/failed back through (all of them, or FILE).
+
+    A file that is now recorded leaves failed/ and its .reason.txt is removed; one rejected
+    again stays, with its reason updated. Exits 1 if any is still not recorded.
+
+    Example: monitor retry report.html
+    """
+    from .daemon.retry import failed_files, pick
+    from .daemon.retry import retry as retry_files
+
+    config = ctx.config
+    try:
+        files = [pick(config.inbox, file)] if file else failed_files(config.inbox)
+    except LookupError as e:
+        fail(str(e))
+    if not files:
+        click.echo("nothing in failed/ to retry")
+        return
+    mon = open_monitor(ctx, readonly=False)
+    with mon:
+        outcomes = retry_files(mon, config.inbox, config.daemon.on_success, files)
+    for o in outcomes:
+        click.echo(json.dumps(o.to_dict(), ensure_ascii=False) if as_json else o.line())
+    sys.exit(0 if all(o.status in ("recorded", "duplicate") for o in outcomes) else 1)
