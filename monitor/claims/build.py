@@ -47,6 +47,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     ctx = build_context(article.text)
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
+    last_in_sentence: dict[int, dict] = {}
     for idx, fig in enumerate(figures):
         if _dropped(fig, article.text):
             continue
@@ -54,6 +55,12 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if slots is None or not (slots.head or slots.pred):
             continue
         feats = slots.to_features()
+        prior = last_in_sentence.get(fig.sentence_start)
+        if not feats["head"] and prior and feats["pred"] and prior["pred"] == feats["pred"] and fig.unit == prior["unit"]:
+            # "X won 31% of the vote and Y had won 28%": the second figure counts what the first one did
+            for slot in ("head", "mods", "obj", "obj_mods", "quals"):
+                feats[slot] = prior[slot]
+        last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit}
         feats["topic"] = ctx.topic
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False

@@ -41,7 +41,7 @@ test vaccinate serve visit host welcome deploy station fund finance register enr
 
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
-                       r"|,\s+(?:with|including|and|against)\b", re.I)
+                       r"|,\s+(?:with|including|and|against)\b|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])")
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -365,11 +365,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not sayer:
         sayer, said_idx = _sayer(toks, 0, n, masked)
     s.sayer = sayer
-    for i in range(lo, hi):
-        t = toks[i]
-        if i not in said_idx and _is_name(t, ctx) and not (j <= i < np_end):
-            if abs(i - i0) <= 8:
-                names.append(name_key(t.text))
+    if not names:
+        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
     s.names = sorted(set(names) - {sayer})
@@ -420,6 +417,24 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             s.as_of_shift = hit.group(1).lower()
             break
     return s
+
+
+def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
+                   skip: tuple[int, int]) -> list[str]:
+    """The run of names closest before the figure (its subject), else the closest after it."""
+    def run_at(i: int, step: int, stop: int) -> list[str]:
+        out = []
+        while i != stop and _is_name(toks[i], ctx) and i not in said and not (skip[0] <= i < skip[1]):
+            out.append(name_key(toks[i].text))
+            i += step
+        return out
+    for i in range(i0 - 1, max(lo, i0 - 10) - 1, -1):
+        if i not in said and _is_name(toks[i], ctx):
+            return run_at(i, -1, lo - 1)
+    for i in range(i0 + 1, min(hi, i0 + 9)):
+        if i not in said and _is_name(toks[i], ctx) and not (skip[0] <= i < skip[1]):
+            return run_at(i, 1, hi)
+    return []
 
 
 def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str, ctx: ArticleContext,

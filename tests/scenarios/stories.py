@@ -168,3 +168,27 @@ JOBLESS = Story(  # an older article arrives after a newer one
 )
 
 STORIES = [QUAKE, INFLATION, CROWD, COMPANIES, JOBLESS]
+
+ELECTION = Story(  # two parties in parallel wording, a turnout, and a final count revising the provisional one
+    "election",
+    [
+        Doc("vote-night.txt", "2025-09-21", "Evening Courier",
+            "With most ballots counted, the Green Alliance had won 31.4% of the vote and the Civic Party had "
+            "won 27.9%, the electoral commission said on Sunday night.\n\n"
+            "Turnout was 68.2%, the highest since 1998."),
+        Doc("vote-final.txt", "2025-09-23", "Daily Ledger",
+            "The Green Alliance won 32.1% of the vote, according to final results published by the electoral "
+            "commission on Tuesday. The Civic Party won 27.6% of the vote.\n\nTurnout was 68.2%."),
+    ],
+    expected=[
+        Pair("vote-night.txt", "31.4%", "vote-final.txt", "32.1%"),
+        Pair("vote-night.txt", "27.9%", "vote-final.txt", "27.6%"),
+    ],
+    silent=[
+        Pair("vote-night.txt", "31.4%", "vote-final.txt", "27.6%"),  # another party
+        Pair("vote-night.txt", "27.9%", "vote-final.txt", "32.1%"),
+        Pair("vote-night.txt", "68.2%", "vote-final.txt", "68.2%"),  # same turnout
+    ],
+)
+
+STORIES.append(ELECTION)
