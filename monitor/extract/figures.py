@@ -28,9 +28,9 @@ _ORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?|\.\d{1,6}"
 
 _CORE = re.compile(
-    r"(?<![\w.,/\u00b0])(?:"
+    r"(?<![\w.,/:\u00b0])(?:"
     r"(?P<digits>(?:" + _DIGITS + r")[\u00bd\u00bc\u00be\u2153\u2154]?)"
-    r"|(?P<frac>(?i:" + _FRAC_NUM + r")[\s-]{1,2}(?i:" + _DEN + r")\b|(?i:half)\b)"
+    r"|(?P<frac>(?i:" + _FRAC_NUM + r")[\s-]{1,2}(?i:" + _DEN + r")\b|(?i:half)\b(?!\s{1,2}a\s{1,2}(?i:dozen|million|billion)))"
     r"|(?P<vague>(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b)"
     r"|(?P<words>(?i:a\s{1,2}(?:dozen|hundred|thousand|million|billion|trillion)\b|half\s{1,2}a\s{1,2}(?:dozen|million|billion)\b|"
     + _W + r"(?:(?:\s{1,2}and\s{1,2}|[\s-]{1,2})" + _W + r"){0,6}\b(?:\s{1,2}and\s{1,2}a\s{1,2}half\b)?))"
@@ -137,6 +137,10 @@ _REF_WORDS = frozenset(
 _QUAL_PHRASES = {**_QUAL_OF, "between": "between", "from": "from"}
 
 
+_PLURALS = frozenset("people children men women staff police personnel cattle sheep fish data media feet teeth "
+                     "mice geese crew".split())
+
+
 def _prev(low: str, lo: int, pos: int, n: int) -> list[str]:
     """The last `n` words before `pos`, lowercased; empty unless only spaces separate them from `pos`."""
     chunk = low[max(lo, pos - 60):pos]
@@ -164,8 +168,11 @@ def _change_before(low: str, lo: int, pos: int) -> tuple[str, str] | None:
         word = w[i].strip(",")
         if word in _UPSET or word in _DOWNSET:
             rest = w[i + 1:]
-            prep = rest[0] if rest and rest[0] in _CHANGE_PREPS else ""
-            fill = rest[1:] if prep else rest
+            k = next((j for j, x in enumerate(rest) if x in _CHANGE_PREPS), -1)
+            if k > 1:
+                return None  # at most one object word between verb and preposition: "raised rates by"
+            prep = rest[k] if k >= 0 else ""
+            fill = rest[k + 1:] if k >= 0 else rest
             if len(fill) <= 2 and all(x.isalpha() and x not in _NOT_FILLER for x in fill):
                 return word, prep
             return None
@@ -262,8 +269,8 @@ def _noun_run(text: str, pos: int, end: int) -> tuple[str | None, int]:
         if i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS and kept:
             break  # a word followed by a determiner is a verb: "members hit the target"
         kept.append(w.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s"))
-        if w.endswith((",",)):
-            break
+        if lw in _PLURALS or (lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and len(lw) > 3):
+            break  # a plural noun heads the phrase: "protesters overnight" stops at "protesters"
     if not kept:
         return None, pos
     if len(kept) > 2:
@@ -341,6 +348,12 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
             return None
         if s > ss and text[s - 1] in "+#":
             return None
+        if text[e:e + 1] == "/" and text[e + 1:e + 2].isdigit():
+            return None  # "24/7", "9/11"
+        if s - 2 >= ss and text[s - 1] in " .-" and text[s - 2].isdigit() and "," not in core:
+            prev_tok = text[max(ss, s - 8):s - 1].split()[-1:]
+            if prev_tok and prev_tok[0].isdigit():
+                return None  # the later groups of a phone or reference number
         if currency is None and prev1 and prev1[0].rstrip(".") in _REF_WORDS:
             return None
         if s == ss and _LIST_AFTER.match(text, e, se) and "." not in core:
@@ -385,6 +398,8 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
                 unit = "degrees"
             else:
                 unit = UNITS.get(u, u)
+            if u in ("g", "t", "m", "l") and text[e].isupper():
+                return None  # "5G", "4T": names, not grams or tonnes
             fe = g.end()
         elif g.group("ord"):
             ordinal = True
@@ -609,6 +624,12 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
         f.change = "increase" if ca.group("up") else "decrease"
 
     # a lone "one" is a pronoun or an article far more often than a figure
+    if kind == "words" and core.lower() in ("one", "a"):
+        pw = _prev(low, ss, s, 1)
+        if pw and pw[0] in ("no", "any", "every", "some", "each", "the"):
+            return None  # "no one", "the one"
+        if f.unit in TIME_UNITS and f.qualifier == "exact" and "compound" not in f.tags:
+            return None  # "one day", "one year": idioms more often than durations
     if kind == "words" and core.lower() in ("one", "a") and f.total is None and f.unit == "count":
         if not (f.counted and " " in f.counted and pm is not None) and "compound" not in f.tags:
             return None
@@ -617,7 +638,7 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
     if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
         pw = text[max(ss, s - 24):s].split()[-1:] if s > ss and text[s - 1] == " " else []
         w0 = pw[0] if pw else ""
-        if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK and s - len(w0) - 1 > ss:
+        if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK:
             return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
     return f
 

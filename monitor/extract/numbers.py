@@ -116,7 +116,7 @@ UNITS: dict[str, str] = {
     "century": "centuries",
 }
 # Units that may be glued to digits ("155mm", "35C") but are too ambiguous as words.
-GLUED_ONLY = frozenset({"m", "t", "l", "g", "c", "f", "mi", "ft", "mw", "gw", "kw"})
+GLUED_ONLY = frozenset({"m", "t", "l", "g", "c", "f", "mi", "ft"})
 TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"})
 
 _WORD_RE = re.compile(r"[a-z]+")

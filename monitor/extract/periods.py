@@ -84,10 +84,7 @@ def choose_period(
         chosen = statements[0]
     if chosen is None:
         return Period(published, published, published.isoformat(), "asof")
-    p = chosen.period
-    if chosen.prep == "since":
-        return Period(p.start, published, f"{p.label}/{published.isoformat()}", p.kind)
-    return p
+    return chosen.period
 
 
 def statement_tags(low: str, start: int, end: int) -> list[str]:

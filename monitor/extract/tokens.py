@@ -51,13 +51,18 @@ def _hits(low: str, kw: str) -> list[int]:
 
 
 def _word_start_before(low: str, pos: int, n: int) -> int:
-    """Offset of the n-th word before `pos` (single spaces assumed; -1 when absent)."""
+    """Offset of the n-th word before `pos` (-1 when absent); looks back at most 20 characters a word."""
     i = pos
     for _ in range(n):
-        j = low.rfind(" ", 0, max(0, i - 1))
-        if j < 0 or i - j > 20:
+        j = i - 1
+        while j > 0 and low[j - 1].isspace() and i - j < 4:
+            j -= 1
+        k = j
+        while k > 0 and not low[k - 1].isspace() and j - k < 20:
+            k -= 1
+        if k == j:
             return -1
-        i = j + 1
+        i = k
     return i
 
 
