@@ -67,8 +67,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published
         period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
                                 else asof_period)
-        if period.start == period.end and period.end < as_of:
-            # a count tied to a past day ("Thursday's earthquake") is a running count as of the statement
+        if period.start == period.end and period.end != as_of:
+            # a count tied to a single day ("Thursday's earthquake", "will cut jobs, it said on Wednesday") is
+            # a running count as of the statement, not a measurement period of its own
             period = Period(as_of, as_of, as_of.isoformat(), "asof")
         if "past_state" in feats["flags"] and period.kind != "past":
             end = min(period.end, as_of)

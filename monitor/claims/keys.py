@@ -24,6 +24,9 @@ def _ing(verb: str) -> str:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith("ee"):
         return verb[:-1] + "ing"
+    v = "aeiou"
+    if len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in v + "wxy" and verb[-2] in v and verb[-3] not in v:
+        return verb + verb[-1] + "ing"  # cut -> cutting, win -> winning
     return verb + "ing"
 
 
