@@ -39,8 +39,10 @@ def clause_of(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos) - 1
 
 
-def _dist(t: Timex, pos: int) -> int:
-    return t.start - pos if t.start >= pos else pos - t.end
+def _dist(t: Timex, pos: int) -> float:
+    """Distance from a figure; English time modifiers follow what they date ("a budget for 2025"),
+    so a time after the figure counts as half as far."""
+    return (t.start - pos) / 2 if t.start >= pos else pos - t.end
 
 
 def choose_period(

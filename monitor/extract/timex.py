@@ -40,8 +40,8 @@ WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 
-_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_M = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+      r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _Y = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
