@@ -346,7 +346,57 @@ def not_yet(name: str, help_text: str) -> click.Command:
     return cmd
 
 
-main.add_command(not_yet("digest", "Preview or send the alert digest email.\n\nExample: monitor digest --preview"))
+@main.command(name="digest")
+@click.option("--preview", is_flag=True, help="Render the next digest; send and record nothing.")
+@click.option("--send", is_flag=True, help="Send the next digest now and record it in the log.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.html",
+              help="With --preview: write the HTML part to FILE instead of printing the text part.")
+@click.pass_obj
+def digest_cmd(ctx: Ctx, preview: bool, send: bool, out: Path | None) -> None:
+    """Preview or send the alert digest email (alerts since the last digest sent).
+
+    --send exits 0 when the digest was sent or nothing was pending, 1 when sending failed.
+
+    Example: monitor digest --preview --out digest.html
+    """
+    import logging
+
+    from .notify import digest
+
+    if preview == send:
+        fail("give exactly one of --preview or --send (see monitor digest --help)", code=2)
+    if out is not None and not preview:
+        fail("--out goes with --preview", code=2)
+    logging.getLogger("monitor.notify").addHandler(logging.NullHandler())  # outcomes are printed below
+    cfg = ctx.config
+    if preview:
+        mon = open_monitor(ctx)
+        if mon is None:
+            click.echo("nothing to preview: no event log yet")
+            return
+        with mon:
+            plan = digest.prepare(mon.store.conn, cfg)
+            if plan.digest is None:
+                click.echo("nothing to send: no alerts since the last digest")
+                return
+            msg = digest.build(plan.digest, cfg)
+        html_part = msg.get_body(("html",))
+        text_part = msg.get_body(("plain",))
+        if out is not None:
+            out.write_text(html_part.get_content() if html_part else "", encoding="utf-8")
+            click.echo(f"wrote {out} ({len(plan.digest.alerts)} alerts): {msg['Subject']}")
+        else:
+            click.echo(f"Subject: {msg['Subject']}\nTo: {msg['To']}\nMessage-ID: {msg['Message-ID']}\n")
+            click.echo(text_part.get_content() if text_part else "")
+        return
+    if not cfg.db_path.exists():
+        click.echo("digest: nothing to send: no event log yet")
+        return
+    with digest.open_store(cfg) as store:
+        outcomes = digest.send_pending(store, cfg)
+    for o in outcomes:
+        click.echo(o.line(), err=not o.ok)
+    sys.exit(0 if all(o.ok for o in outcomes) else 1)
 
 
 @main.command()
