@@ -42,16 +42,67 @@ def run_job(config: Config) -> None:
         log.exception("the digest job failed; pending alerts stay pending for the next run")
 
 
+_WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+
+
+def _weekday(token: str, *, end: bool = False) -> int:
+    if token in _WEEKDAYS:
+        return 7 if end and token == "sun" else _WEEKDAYS.index(token)
+    v = int(token)
+    if not 0 <= v <= 7:
+        raise ValueError(f"day of week {token!r} is outside 0-7")
+    return v
+
+
+def cron_weekdays(field: str) -> str:
+    """A standard cron day-of-week field (0 or 7 = Sunday) as APScheduler 3 day names.
+
+    APScheduler 3 numbers weekdays from Monday = 0, so `from_crontab("0 7 * * 1-5")` would
+    run Tuesday to Saturday (agronholm/apscheduler#286, kept for compatibility in 3.x);
+    names mean the same day in both.
+    """
+    if field == "*":
+        return field
+    days: set[int] = set()
+    for part in field.lower().split(","):
+        base, slash, step_text = part.partition("/")
+        step = int(step_text) if slash else 1
+        if step < 1:
+            raise ValueError(f"step {step_text!r} must be at least 1")
+        if base == "*":
+            lo, hi = 0, 6
+        elif "-" in base:
+            a, b = base.split("-", 1)
+            lo, hi = _weekday(a), _weekday(b, end=True)
+        else:
+            lo = _weekday(base)
+            hi = 6 if slash else lo
+        if lo > hi:
+            raise ValueError(f"day range {base!r} runs backwards")
+        days.update(d % 7 for d in range(lo, hi + 1, step))
+    return ",".join(_WEEKDAYS[d] for d in sorted(days, key=lambda d: (d + 6) % 7))
+
+
 def trigger_for(config: Config) -> CronTrigger:
-    """[digest] schedule (5-field cron) in [digest] timezone; ValueError with the key named."""
+    """[digest] schedule (5-field cron, read as crontab(5) reads it) in [digest] timezone.
+
+    Raises ValueError naming the key for anything APScheduler would run differently from cron.
+    """
     expr = config.digest.schedule
     if not expr:
         raise ValueError("[digest] schedule is not set")
     tz = digest.zone(config)
+    fields = expr.split()
     try:
-        return CronTrigger.from_crontab(expr, timezone=tz)
+        if len(fields) != 5:
+            raise ValueError(f"expected 5 fields (minute hour day month weekday), got {len(fields)}")
+        if fields[2] != "*" and fields[4] != "*":
+            # cron runs when either day field matches, APScheduler only when both do
+            raise ValueError("restrict the day of the month or the day of the week, not both")
+        fields[4] = cron_weekdays(fields[4])
+        return CronTrigger.from_crontab(" ".join(fields), timezone=tz)
     except ValueError as ex:
-        raise ValueError(f"[digest] schedule {expr!r} is not a valid 5-field cron expression: {ex}") from None
+        raise ValueError(f"[digest] schedule {expr!r} is not a valid cron expression: {ex}") from None
 
 
 def _parse(ts: str) -> datetime:
