@@ -110,9 +110,10 @@ def history(conn: sqlite3.Connection, measure: str, limit: int = render.MAX_HIST
         if value is None:
             continue
         key = (period, value, unit, total)
-        seen.pop(key, None)  # keep the latest statement, in its latest place
+        before = seen.pop(key, None)  # a restatement: one point, in its latest place
+        ids = (*before.claim_ids, claim_id) if before else (claim_id,)
         seen[key] = HistoryPoint(str(period or ""), float(value), str(unit or ""), total, str(text or ""), source,
-                                 published, claim_id)
+                                 published, ids)
     return list(seen.values())[-limit:]
 
 

@@ -36,7 +36,7 @@ class HistoryPoint:
     text: str
     source: str | None
     published: str | None
-    claim_id: str | None = None
+    claim_ids: tuple[str, ...] = ()  # every claim that said this (restatements fold into one point)
 
 
 @dataclass(slots=True)
@@ -163,8 +163,9 @@ def grouped(alerts: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, 
     groups: dict[str, list[dict[str, Any]]] = {}
     for a in alerts:
         groups.setdefault(a.get("measure") or a.get("label") or "", []).append(a)
-    for items in groups.values():
-        items.sort(key=lambda a: (_KIND_ORDER.get(a["kind"], 9), a.get("position", 0)))
+    for items in groups.values():  # contradictions first, then the story in the order it was told
+        items.sort(key=lambda a: (_KIND_ORDER.get(a["kind"], 9), str((a.get("new") or {}).get("as_of") or ""),
+                                  str((a.get("old") or {}).get("as_of") or ""), a.get("position", 0)))
     return sorted(groups.items(), key=lambda kv: (min(_KIND_ORDER.get(a["kind"], 9) for a in kv[1]),
                                                   min(a.get("position", 0) for a in kv[1])))
 
@@ -210,14 +211,23 @@ def entry_text(alert: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _scale(p: HistoryPoint) -> tuple[str, float]:
+    """(scale, number): "8 of 31" and "two-thirds" meet as shares of a group; others keep their unit."""
+    if p.unit == "fraction":
+        return "share", p.value
+    if p.unit == "count" and p.total:
+        return "share", p.value / p.total
+    return p.unit, p.value
+
+
 def chart_points(points: Sequence[HistoryPoint]) -> list[tuple[HistoryPoint, float]]:
-    """Each point with its bar length in 0..1, comparing only values in the latest point's unit."""
+    """Each point with its bar length in 0..1, comparing only values on the latest point's scale."""
     if not points:
         return []
-    unit = points[-1].unit
-    same = [p for p in points if p.unit == unit]
-    top = max((abs(p.value) for p in same), default=0.0) or 1.0
-    return [(p, abs(p.value) / top) for p in same]
+    scale = _scale(points[-1])[0]
+    same = [(p, _scale(p)[1]) for p in points if _scale(p)[0] == scale]
+    top = max((abs(v) for _, v in same), default=0.0) or 1.0
+    return [(p, abs(v) / top) for p, v in same]
 
 
 def history_text(points: Sequence[HistoryPoint]) -> list[str]:
@@ -235,7 +245,7 @@ def history_text(points: Sequence[HistoryPoint]) -> list[str]:
 
 def plain(d: Digest, title: str) -> str:
     """The text part: complete on its own for people who read mail as text."""
-    out = [title, "=" * min(len(title), WIDTH), ""]
+    out = [title, "=" * min(len(title), WIDTH), summary(d), ""]
     if not d.alerts:
         out.append("No new alerts since the last digest.")
     for _measure, items in grouped(d.alerts):
@@ -261,6 +271,11 @@ def e(value: Any) -> str:
     return html.escape(one_line(value), quote=True)
 
 
+def _piece(value: str) -> str:
+    """Escape part of a sentence, keeping the spaces at its edges."""
+    return html.escape(re.sub(r"\s+", " ", value), quote=True)
+
+
 def _sentence_html(side: dict[str, Any]) -> str:
     """The quote with the figure itself in bold, each piece escaped on its own."""
     sentence = one_line(side.get("sentence"))
@@ -270,7 +285,7 @@ def _sentence_html(side: dict[str, Any]) -> str:
     i = sentence.find(fig) if fig else -1
     if i < 0:
         return e(sentence)
-    return e(sentence[:i]) + "<b>" + e(fig) + "</b>" + e(sentence[i + len(fig):])
+    return _piece(sentence[:i]) + "<b>" + _piece(fig) + "</b>" + _piece(sentence[i + len(fig):])
 
 
 def _side_html(label: str, side: dict[str, Any]) -> str:
@@ -285,6 +300,14 @@ def _side_html(label: str, side: dict[str, Any]) -> str:
     )
 
 
+def _old_new_html(alert: dict[str, Any]) -> str:
+    """An update replaces the old value (struck through); a contradiction sets two values side by side."""
+    old, new = e(side_text(alert.get("old") or {})), e(side_text(alert.get("new") or {}))
+    if alert["kind"] == "contradiction":
+        return f'<b>{old}</b> <span style="color:#667085">vs</span> <b>{new}</b>'
+    return f'<s style="color:#98a2b3">{old}</s> &rarr; <b>{new}</b>'
+
+
 def entry_html(alert: dict[str, Any]) -> str:
     color = _COLORS.get(alert["kind"], "#344054")
     old, new = alert.get("old") or {}, alert.get("new") or {}
@@ -296,8 +319,7 @@ def entry_html(alert: dict[str, Any]) -> str:
         '<tr><td style="padding:8px 12px">'
         f'<div><span style="display:inline-block;padding:1px 6px;border-radius:3px;background:{color};color:#ffffff;'
         f'font-size:11px;font-weight:bold;text-transform:uppercase">{e(kind_name(alert["kind"]))}</span>{ack}</div>'
-        f'<div style="margin:6px 0;font-size:18px;color:#101828"><s style="color:#98a2b3">{e(side_text(old))}</s>'
-        f' &rarr; <b>{e(side_text(new))}</b> '
+        f'<div style="margin:6px 0;font-size:18px;color:#101828">{_old_new_html(alert)} '
         f'<span style="font-size:13px;color:{color}">({e(change_text(alert))})</span></div>'
         '<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="font-size:14px">'
         f"{_side_html('before', old)}{_side_html('now', new)}</table>"
@@ -315,7 +337,7 @@ def history_html(points: Sequence[HistoryPoint], highlight: set[str]) -> str:
     rows = []
     for p, share in bars:
         pct = max(2, round(100 * share))
-        color = "#175cd3" if p.claim_id in highlight else "#98a2b3"
+        color = "#175cd3" if highlight.intersection(p.claim_ids) else "#98a2b3"
         src = e(p.source or "")
         rows.append(
             "<tr>"
@@ -364,13 +386,23 @@ def html_part(d: Digest, title: str) -> str:
         '<table role="presentation" width="640" cellpadding="0" cellspacing="0" '
         'style="max-width:640px;width:100%;background:#f9fafb;border:1px solid #eaecf0">'
         f'<tr><td style="padding:18px 20px;background:#101828;color:#ffffff;font-size:20px;font-weight:bold">'
-        f"{e(title)}</td></tr>"
+        f'{e(title)}<div style="margin-top:4px;font-size:13px;font-weight:normal;color:#d0d5dd">{e(summary(d))}'
+        "</div></td></tr>"
         + "".join(body)
         + '<tr><td style="padding:14px 20px;font-size:11px;color:#98a2b3;border-top:1px solid #eaecf0">'
         f"{more}Digest {e(d.digest_id)}, generated {e(f'{d.generated:%Y-%m-%d %H:%M %Z}')}. "
         "Acknowledge an alert with <code>monitor ack ALERT_ID</code>.</td></tr>"
         "</table></td></tr></table></body></html>"
     )
+
+
+def summary(d: Digest) -> str:
+    """ "Monday 23 November 2026 · 3 alerts on 1 measure"."""
+    n, m = len(d.alerts), len(grouped(d.alerts))
+    day = f"{d.generated:%A} {d.generated.day} {d.generated:%B %Y}"
+    if not n:
+        return day
+    return f"{day} · {n} alert{'s' if n != 1 else ''} on {m} measure{'s' if m != 1 else ''}"
 
 
 def title(d: Digest) -> str:
