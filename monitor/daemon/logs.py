@@ -32,22 +32,20 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup(fmt: str = "text", level: int = logging.INFO) -> logging.Logger:
-    """Configure the daemon's logger once; repeated calls replace the handler."""
-    logger = logging.getLogger(LOGGER)
-    logger.setLevel(level)
-    logger.propagate = False
-    for h in list(logger.handlers):
-        logger.removeHandler(h)
+    """Send every `monitor.*` logger (daemon, notifications, digest) to stderr in one format.
+
+    Returns the daemon's own logger. Repeated calls replace the handler.
+    """
     handler = logging.StreamHandler(sys.stderr)
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(message)s", "%Y-%m-%d %H:%M:%S"))
-    logger.addHandler(handler)
-    # Library chatter (apscheduler's "job executed") is noise at INFO.
-    for noisy in ("apscheduler", "watchdog"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-        if not logging.getLogger(noisy).handlers:
-            logging.getLogger(noisy).addHandler(handler)
-            logging.getLogger(noisy).propagate = False
-    return logger
+    for name, lvl in (("monitor", level), ("apscheduler", logging.WARNING), ("watchdog", logging.WARNING)):
+        lg = logging.getLogger(name)
+        lg.setLevel(lvl)  # library chatter ("job executed") is noise at INFO
+        lg.propagate = False
+        for h in list(lg.handlers):
+            lg.removeHandler(h)
+        lg.addHandler(handler)
+    return logging.getLogger(LOGGER)

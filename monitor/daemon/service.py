@@ -127,6 +127,7 @@ class Daemon:
             folder.mkdir(parents=True, exist_ok=True)
         monitor = monitor_cls(self.config)
         monitor.listeners.append(self._log_alert)
+        notifier = self._attach_notifier(monitor)
         self.status = DaemonStatus(self.config.state / STATUS_NAME, os.getpid(), cfg.watch, str(self.inbox))
         self.worker = Worker(monitor, self.stability, Dispositions(self.inbox, cfg.on_success), self.status, self.log)
         try:
@@ -138,6 +139,7 @@ class Daemon:
             self.scheduler = BackgroundScheduler(timezone=timezone.utc)
             self.scheduler.add_job(self.rescan, "interval", seconds=cfg.rescan_seconds, id="rescan",
                                    coalesce=True, max_instances=1, misfire_grace_time=max(1, int(cfg.rescan_seconds)))
+            self._add_digest_job(self.scheduler)
             self.scheduler.start()
             self.status.update(state="running", waiting=found)
             self.log.info("watching %s (%s%s, stable after %d ms, rescan every %gs); %d file%s waiting",
@@ -148,12 +150,35 @@ class Daemon:
             while not self.stop_requested.wait(1.0):
                 pass
         finally:
-            self._shutdown(monitor)
+            self._shutdown(monitor, notifier)
         return 0
+
+    def _attach_notifier(self, monitor: Any) -> Any:
+        """Immediate notifications ([notify] urls), sent from their own thread after each commit."""
+        try:
+            from ..notify import attach_notifier
+
+            return attach_notifier(monitor, self.config)
+        except Exception as e:  # files matter more than notifications: keep going, say so
+            self.log.error("immediate notifications are off: %s", e, exc_info=True,
+                           extra={"fields": {"event": "error"}})
+            return None
+
+    def _add_digest_job(self, scheduler: BackgroundScheduler) -> None:
+        """The digest email on its [digest] schedule, if one is set."""
+        try:
+            from ..notify import add_digest_job
+
+            job = add_digest_job(scheduler, self.config)
+            if job is not None:
+                self.log.info("digest scheduled (%s, %s)", self.config.digest.schedule, self.config.digest.timezone,
+                              extra={"fields": {"event": "digest_scheduled", "schedule": self.config.digest.schedule}})
+        except Exception as e:
+            self.log.error("the digest is not scheduled: %s", e, exc_info=True, extra={"fields": {"event": "error"}})
 
     # -- stop ----------------------------------------------------------------------------------
 
-    def _shutdown(self, monitor: Any) -> None:
+    def _shutdown(self, monitor: Any, notifier: Any = None) -> None:
         t0 = time.monotonic()
         if self.status is not None:
             self.status.update(state="stopping")
@@ -166,6 +191,8 @@ class Daemon:
         finished = self.worker.join(max(0.1, STOP_BUDGET_S - (time.monotonic() - t0))) if self.worker else True
         if self.observer is not None:
             self.observer.join(max(0.1, min(1.0, STOP_BUDGET_S - (time.monotonic() - t0))))
+        if notifier is not None:  # queued alerts get what is left of the budget to go out
+            notifier.close(timeout=max(0.2, STOP_BUDGET_S - (time.monotonic() - t0)))
         if finished:
             monitor.close()
         else:
