@@ -211,7 +211,12 @@ class Monitor:
             sha, rel = self._keep_bytes(f"symlink -> {target}".encode())
             reason = (f"this is a symbolic link (to {target}); links are not followed, so a shared folder cannot "
                       "make the monitor read files outside it. Copy the file itself into the inbox instead")
-            return self._record_rejection(name, sha, len(target), rel, str(path), Rejection("symlink", reason), t0)
+            prior = self.known_sha(sha)
+            if prior is not None and not (retry and prior["status"] == "rejected"):
+                return IngestResult(name, "duplicate", f"same link as {prior['article']}, already {prior['status']}", sha)
+            received = None if prior else ArticleReceived(
+                article=name, sha256=sha, size=len(target), blob=rel, origin=str(path), mtime=None)
+            return self._record_rejection(name, sha, received, Rejection("symlink", reason), t0)
         try:
             mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
             sha, size, rel, data = self._keep(path)
