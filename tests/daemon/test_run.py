@@ -112,6 +112,8 @@ def test_bad_files_among_good_ones(work: Workdir) -> None:
         assert arts[name]["status"] == "rejected" and arts[name]["reason"], arts[name]
         assert arts[name]["reason"] in (work.inbox / "failed" / f"{name}.reason.txt").read_text()
     assert "max_bytes" in arts["huge.txt"]["reason"]
+    assert arts["link.txt"]["status"] == "rejected" and "symbolic link" in arts["link.txt"]["reason"]
+    assert "symbolic link" in (work.inbox / "failed" / "link.txt.reason.txt").read_text()
     assert all(arts[n]["status"] == "recorded" for n in good | {"after.txt"})
 
 
