@@ -233,9 +233,12 @@ def _send_lock(config: Config) -> Iterator[bool]:
         os.close(fd)
 
 
-def _record(store: EventStore, version: int, payload: Event) -> None:
-    from ..app import event_id
+def event_id(stream_id: str, kind: str, index: int) -> str:
+    """Deterministic event ids (same scheme as the ingest path), so a replayed append is refused."""
+    return hashlib.sha256(f"{stream_id}|{kind}|{index}".encode()).hexdigest()[:32]
 
+
+def _record(store: EventStore, version: int, payload: Event) -> None:
     with store.transaction() as tx:
         tx.append(STREAM, [NewEvent(event_id(STREAM, payload.type_name(), version + 1), STREAM, payload)],
                   expected_version=version)

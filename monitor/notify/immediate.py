@@ -133,8 +133,8 @@ class LogRecorder:
         self.store: EventStore | None = None
 
     def __call__(self, ev: NotificationFailed) -> None:
-        from ..app import event_id
         from ..log import projections
+        from .digest import event_id
 
         if self.store is None:
             self.store = EventStore(self.config.db_path, projectors=[projections.project])
