@@ -51,12 +51,13 @@ class Workdir:
         self.configure()
 
     def configure(self, **daemon: Any) -> None:
+        """[daemon] keys as keyword arguments; `read={...}` and `notify={...}` fill those tables."""
         settings = {"stable_ms": 100, "rescan_seconds": 1.0, **daemon}
-        read = settings.pop("read", {})
+        tables = {name: settings.pop(name) for name in ("read", "notify") if name in settings}
         lines = ['[paths]', 'inbox = "inbox"', 'state = "state"', "", "[daemon]"]
         lines += [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
-        if read:
-            lines += ["", "[read]"] + [f"{k} = {json.dumps(v)}" for k, v in read.items()]
+        for name, table in tables.items():
+            lines += ["", f"[{name}]"] + [f"{k} = {json.dumps(v)}" for k, v in table.items()]
         self.config.write_text("\n".join(lines) + "\n")
 
     def argv(self, *args: str) -> list[str]:

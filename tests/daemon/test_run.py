@@ -5,8 +5,10 @@ import json
 import os
 import signal
 import sqlite3
+import threading
 import time
 from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.daemon.support import Workdir, article, wait_until
 
@@ -219,3 +221,36 @@ def test_retry_puts_a_failed_file_back_through(work: Workdir) -> None:
     assert (work.inbox / "processed" / "long.txt").exists()
     arts = [a for a in work.query("articles") if a["article"] == "long.txt"]
     assert [a["status"] for a in arts] == ["recorded"]
+
+
+def test_alerts_are_logged_and_notified_as_raised(work: Workdir) -> None:
+    received: list[dict[str, object]] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            received.append(json.loads(body or b"{}"))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    work.configure(notify={"urls": [f"json://127.0.0.1:{server.server_address[1]}/alerts"]})
+    p = work.start("--log-format", "json")
+    try:
+        work.drop("monday.txt", "Officials said 120 people were injured in the storm on Monday.\n")
+        wait_until(lambda: work.settled({"monday.txt"}), 20, "the first report")
+        work.drop("friday.txt", "By Friday, officials said 135 people were injured in the storm.\n")
+        wait_until(lambda: received, 20, "the alert to reach the webhook")
+    finally:
+        rc, _ = work.stop(p)
+        server.shutdown()
+    assert rc == 0
+    alerts = work.query("alerts")
+    assert len(alerts) == 1 and alerts[0]["new"]["article"] == "friday.txt"
+    assert "135" in json.dumps(received[0])
+    logged = [json.loads(x) for x in work.log(p).splitlines() if x.startswith("{")]
+    assert [x["alert_id"] for x in logged if x.get("event") == "alert"] == [alerts[0]["alert_id"]]
