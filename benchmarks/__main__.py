@@ -96,6 +96,7 @@ def rows(s: dict[str, Any]) -> list[tuple[str, str, str]]:
         t = b["timings_ms"]
         r += [("ingest", f"{b['articles']:,} articles, wall s", _fmt(b["wall_s"])),
               ("ingest", "articles/s end to end", _fmt(b["articles_per_s"])),
+              ("ingest", "articles per CPU-second of the command", _fmt(b.get("articles_per_cpu_s"))),
               ("ingest", "per article p50 / p99 ms", f"{_fmt(t['total']['p50'])} / {_fmt(t['total']['p99'])}")]
         for k in ("read", "extract", "reconcile", "commit"):
             r.append(("ingest", f"  {k} p50 / p99 / mean ms",
@@ -130,6 +131,10 @@ def rows(s: dict[str, Any]) -> list[tuple[str, str, str]]:
         r += [(label, f"{d['files']} files at {d['rate_per_s']:g}/s{base}: p50 / p99 ms",
                f"{_fmt(lat['p50'])} / {_fmt(lat['p99'])} (stable_ms {d['stable_ms']})"),
               (label, "missed", _fmt(d["missed"])),
+              *([(label, f"{d['unqueued']['files']} files at 2/s: p50 / p99 ms",
+                  f"{_fmt(d['unqueued']['latency_ms']['p50'])} / {_fmt(d['unqueued']['latency_ms']['p99'])} (no queueing)")]
+                if d.get("unqueued") else []),
+              (label, "queue drained after the last drop, s", _fmt(d.get("drain_s"))),
               (label, "peak RSS MB", _fmt(d["peak_rss_mb"]))]
     if (q := s.get("peer")):
         for who in ("ours", "quantulum3"):
@@ -159,6 +164,24 @@ def table(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """The same numbers as Markdown tables, for docs/performance.md."""
+    s = {k: v for k, v in results.get("scenarios", {}).items() if "error" not in v}
+    m = results.get("machine", {})
+    out = [f"Machine: {m.get('cpu')}, {m.get('cpu_count')} cores, {m.get('memory_gib')} GiB; Python {m.get('python')}, "
+           f"SQLite {m.get('sqlite')}; seed {results.get('seed')}; updated {results.get('updated_at')}.", "",
+           "| scenario | measure | value | load (1-min) at start |", "|---|---|---|---|"]
+    for a, b, c in rows(s):
+        st = s.get(a, {})
+        ld = (st.get("before") or {}).get("load") or [None]
+        out.append(f"| {a} | {b.strip()} | {c} | {ld[0] if ld[0] is not None else '-'} |")
+    out += ["", "| target | measured | limit | status |", "|---|---|---|---|"]
+    for t in targets(s):
+        note = f" ({t['note']})" if t["note"] else ""
+        out.append(f"| {t['target']} | {_fmt(t['value'])}{note} | {t['limit'] or '-'} | **{t['status']}** |")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -172,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stable-ms", type=int, default=300, help="the daemon's stable_ms in the generated config")
     ap.add_argument("--out", type=Path, help="results file (default benchmarks/results.json; --quick: work/)")
     ap.add_argument("--table", action="store_true", help="print the table of the results file and exit")
+    ap.add_argument("--markdown", action="store_true", help="with --table: Markdown, as pasted into docs/performance.md")
     a = ap.parse_args(argv)
     names = a.scenarios or list(SCENARIOS)
     unknown = [n for n in names if n not in SCENARIOS]
@@ -184,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = json.loads(out.read_text()) if out.exists() else {}
     if a.table:
-        print(table(results.get("scenarios", {})))
+        print(markdown(results) if a.markdown else table(results.get("scenarios", {})))
         return 0
     if results.get("seed") not in (None, a.seed) or bool(results.get("quick")) != a.quick:
         results = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import shutil
 import socket
 import sqlite3
@@ -115,6 +116,7 @@ class RssSampler:
         self.interval = interval
         self.peak = 0
         self.samples = 0
+        self.cpu_s = 0.0  # CPU time of the process as last sampled: robust to other load on the machine
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
@@ -129,6 +131,8 @@ class RssSampler:
                         rss += c.memory_info().rss
                     except psutil.Error:
                         pass
+                ct = self.proc.cpu_times()
+                self.cpu_s = ct.user + ct.system
             except psutil.Error:
                 return
             self.peak = max(self.peak, rss)
@@ -151,6 +155,8 @@ class RssSampler:
 def run_ingest(config: Path, files: Sequence[Path], *, timeout: float) -> dict[str, Any]:
     """`monitor --config CFG ingest --json FILE...`: wall time, per-file records, peak RSS."""
     argv = [*monitor_argv(), "--config", str(config), "ingest", "--json", *map(str, files)]
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu0 = r0.ru_utime + r0.ru_stime
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -161,6 +167,8 @@ def run_ingest(config: Path, files: Sequence[Path], *, timeout: float) -> dict[s
         proc.communicate()
         raise RuntimeError(f"monitor ingest did not finish within {timeout:.0f} s") from None
     wall = time.perf_counter() - t0
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = cpu.ru_utime + cpu.ru_stime - cpu0
     records = []
     for line in out.splitlines():
         line = line.strip()
@@ -168,7 +176,7 @@ def run_ingest(config: Path, files: Sequence[Path], *, timeout: float) -> dict[s
             records.append(json.loads(line))
     if not records:
         raise RuntimeError(f"monitor ingest printed no results (exit {proc.returncode}): {err.strip()[-800:]}")
-    return {"wall_s": wall, "records": records, "exit": proc.returncode, "stderr": err[-2000:],
+    return {"wall_s": wall, "cpu_s": cpu_s, "records": records, "exit": proc.returncode, "stderr": err[-2000:],
             "peak_rss_mb": rss.peak_mb}
 
 
@@ -204,6 +212,9 @@ def cached_log(seed: int, count: int, *, budget_s: float | None = None) -> Path 
     done = home / "complete.json"
     db = home / "state" / "monitor.db"
     if done.exists() and db.exists():
+        # Bring the read tables up to the current code once here, so copies do not each pay for it.
+        with Monitor(load(home / "config.toml")):
+            pass
         return db
     cfg_path = write_config(home)
     if not db.exists():
