@@ -50,7 +50,7 @@ def send_one(url: str, title_text: str, body: str) -> str | None:
     with apprise.LogCapture(level=logging.WARNING) as logs:
         try:
             ok = a.notify(body=body, title=title_text)
-        except Exception as ex:  # a plugin bug must not kill the sender thread
+        except Exception as ex:  # noqa: BLE001 (a plugin bug must not kill the sender thread)
             return f"{type(ex).__name__}: {ex}"
         captured = logs.getvalue() if hasattr(logs, "getvalue") else ""
     if ok:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
@@ -107,7 +107,7 @@ def trigger_for(config: Config) -> CronTrigger:
 
 def _parse(ts: str) -> datetime:
     dt = datetime.fromisoformat(ts.replace(" ", "T"))
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def due_since(config: Config, trigger: BaseTrigger, now: datetime) -> datetime | None:
@@ -162,7 +162,7 @@ def add_digest_job(scheduler: BaseScheduler, config: Config, *, trigger: BaseTri
             catch_up(f"the digest scheduled for {event.scheduled_run_time} was missed")
 
     scheduler.add_listener(on_missed, EVENT_JOB_MISSED)
-    missed = due_since(config, trigger, now or datetime.now(timezone.utc))
+    missed = due_since(config, trigger, now or datetime.now(UTC))
     if missed is not None:
         catch_up(f"the digest scheduled for {missed.isoformat(timespec='minutes')} was not sent")
     return added

@@ -35,7 +35,7 @@ class SmtpSettings:
     password: str | None = None
 
     @classmethod
-    def from_config(cls, config: Config) -> "SmtpSettings":
+    def from_config(cls, config: Config) -> SmtpSettings:
         s = config.smtp
         return cls(s.host, s.port, s.security, s.timeout, config.ca_file, config.smtp_user, config.smtp_password)
 
@@ -133,7 +133,7 @@ def deliver(msg: EmailMessage, settings: SmtpSettings, *, sender: str, recipient
         raise DeliveryError(f"{settings.where} closed the connection during {step}: {ex or 'no reason given'}") from None
     except ConnectionRefusedError:
         raise DeliveryError(f"cannot connect to {settings.where}: connection refused (is the mail server running?)") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise DeliveryError(f"{settings.where} did not answer within {settings.timeout:g} s during {step}") from None
     except socket.gaierror as ex:
         raise DeliveryError(f"cannot resolve the mail server {settings.host!r}: {ex.strerror or ex}") from None

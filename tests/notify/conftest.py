@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session, SMTP
+from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from monitor.app import Monitor
 from monitor.config import Config

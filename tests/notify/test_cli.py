@@ -27,7 +27,7 @@ def write_config(tmp_path: Path, port: int) -> Path:
 
 def monitor(cfg: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "monitor", "--config", str(cfg), *args],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+                          check=False, capture_output=True, text=True, timeout=120, cwd=ROOT)
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_preview_renders_in_headless_chromium(seeded: Path) -> None:
     cfg = write_config(seeded, free_port())
     png = seeded / "digest.png"
     r = subprocess.run([str(ROOT / "scripts" / "digest_screenshot.sh"), str(cfg), str(png)],
-                       capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin",
+                       check=False, capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin",
                                                                        "PYTHON": sys.executable, "HOME": str(seeded)})
     assert r.returncode == 0, r.stderr
     head = png.read_bytes()[:24]

@@ -12,8 +12,18 @@ from monitor.log import queries
 from monitor.notify import digest
 from monitor.notify.smtp import Delivered, SmtpSettings, deliver
 
-from .conftest import FLOOD_NEW, FLOOD_OLD, Server, append_alert, append_claim, digest_events, make_config, side, \
-    start_server, Collector
+from .conftest import (
+    FLOOD_NEW,
+    FLOOD_OLD,
+    Collector,
+    Server,
+    append_alert,
+    append_claim,
+    digest_events,
+    make_config,
+    side,
+    start_server,
+)
 
 
 def parts(msg: EmailMessage) -> tuple[str, str]:

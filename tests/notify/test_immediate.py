@@ -32,7 +32,7 @@ def hook() -> Iterator[Hook]:
     state = Hook(0)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             time.sleep(state.delay)
             state.received.append({"path": self.path, "json": json.loads(body)})

@@ -1,10 +1,18 @@
 """The words of the digest: values, changes, counts, headers."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from monitor.notify.render import Digest, HistoryPoint, change_text, chart_points, counts, header_text, message, \
-    value_text
+from monitor.notify.render import (
+    Digest,
+    HistoryPoint,
+    change_text,
+    chart_points,
+    counts,
+    header_text,
+    message,
+    value_text,
+)
 
 from .conftest import FLOOD_NEW, FLOOD_OLD
 
@@ -49,7 +57,7 @@ def test_history_compares_shares_across_counts_and_fractions() -> None:
 def test_message_is_multipart_alternative_with_a_stable_message_id() -> None:
     alert = {"alert_id": "a1", "kind": "update", "measure": "m", "label": "deaths", "old": FLOOD_OLD,
              "new": FLOOD_NEW, "change": {"absolute": 50, "relative": 1.25}, "explanation": "", "position": 3}
-    d = Digest([alert], "3-3-x", "<digest.3-3-x@example.org>", 3, datetime(2025, 10, 5, 7, tzinfo=timezone.utc))
+    d = Digest([alert], "3-3-x", "<digest.3-3-x@example.org>", 3, datetime(2025, 10, 5, 7, tzinfo=UTC))
     msg = message(d, sender="m@example.org", recipients=["a@example.org", "b@example.org"], prefix="[news]")
     assert msg.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]

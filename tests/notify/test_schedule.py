@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,7 @@ def wait_for(cond: Callable[[], bool], seconds: float = 8.0) -> bool:
 
 @pytest.fixture
 def scheduler() -> Iterator[BackgroundScheduler]:
-    s = BackgroundScheduler(timezone=timezone.utc)
+    s = BackgroundScheduler(timezone=UTC)
     yield s
     if s.running:
         s.shutdown(wait=True)
@@ -40,7 +40,7 @@ def test_cron_job_fires_and_sends_the_digest(monitor_at: Monitor, smtp_server: S
                                              scheduler: BackgroundScheduler) -> None:
     append_alert(monitor_at.store, "a1")
     cfg = make_config(state, port=smtp_server.port)
-    job = add_digest_job(scheduler, cfg, trigger=CronTrigger(second="*", timezone=timezone.utc))
+    job = add_digest_job(scheduler, cfg, trigger=CronTrigger(second="*", timezone=UTC))
     assert job is not None and job.id == JOB_ID
     scheduler.start()
     assert wait_for(lambda: len(smtp_server.messages) == 1)
@@ -51,7 +51,7 @@ def test_cron_job_fires_and_sends_the_digest(monitor_at: Monitor, smtp_server: S
 
 def test_job_from_config_uses_cron_timezone_grace_and_coalescing(state: Path, scheduler: BackgroundScheduler) -> None:
     cfg = make_config(state, schedule="0 7 * * 1-5", grace_hours=6)
-    job = add_digest_job(scheduler, cfg, now=datetime.now(timezone.utc))
+    job = add_digest_job(scheduler, cfg, now=datetime.now(UTC))
     assert job is not None
     assert job.misfire_grace_time == 6 * 3600 and job.coalesce is True and job.max_instances == 1
     paris = ZoneInfo("Europe/Paris")
@@ -83,10 +83,10 @@ def test_a_run_missed_while_the_daemon_was_down_is_caught_up_at_start(
         monitor_at: Monitor, smtp_server: Server, state: Path, scheduler: BackgroundScheduler) -> None:
     append_alert(monitor_at.store, "a1")
     cfg = make_config(state, port=smtp_server.port, schedule="0 7 * * *")
-    add_digest_job(scheduler, cfg, now=datetime.now(timezone.utc))  # the alert is new: next 07:00 is ahead
+    add_digest_job(scheduler, cfg, now=datetime.now(UTC))  # the alert is new: next 07:00 is ahead
     assert scheduler.get_job(CATCH_UP_ID) is None
 
-    two_days_on = datetime.now(timezone.utc) + timedelta(days=2)  # as if the daemon starts two days later
+    two_days_on = datetime.now(UTC) + timedelta(days=2)  # as if the daemon starts two days later
     add_digest_job(scheduler, cfg, now=two_days_on)
     assert scheduler.get_job(CATCH_UP_ID) is not None
     scheduler.start()
@@ -98,7 +98,7 @@ def test_a_run_missed_beyond_the_grace_time_is_sent_rather_than_skipped(
         monitor_at: Monitor, smtp_server: Server, state: Path, scheduler: BackgroundScheduler) -> None:
     append_alert(monitor_at.store, "a1")
     cfg = make_config(state, port=smtp_server.port, grace_hours=0.0001)  # about one second
-    long_ago = datetime.now(timezone.utc) - timedelta(minutes=5)  # e.g. the machine slept through it
+    long_ago = datetime.now(UTC) - timedelta(minutes=5)  # e.g. the machine slept through it
     add_digest_job(scheduler, cfg, trigger=DateTrigger(run_date=long_ago))
     scheduler.start()
     assert wait_for(lambda: len(smtp_server.messages) == 1)

@@ -5,12 +5,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session, SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from monitor.app import Monitor
 from monitor.notify import digest
 
-from .conftest import Collector, Tls, append_alert, digest_events, make_config, start_server
+from .conftest import (
+    Collector,
+    Tls,
+    append_alert,
+    digest_events,
+    make_config,
+    start_server,
+)
 
 USER, PASSWORD = "desk-bot", "correct horse"
 
@@ -89,8 +96,9 @@ def test_login_with_environment_credentials_over_starttls(monitor_at: Monitor, s
 
 
 def test_password_is_not_sent_in_clear_to_a_remote_host(state: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from monitor.notify.smtp import DeliveryError, SmtpSettings, deliver
     from email.message import EmailMessage
+
+    from monitor.notify.smtp import DeliveryError, SmtpSettings, deliver
 
     settings = SmtpSettings("mail.example.org", 25, "none", 1.0, None, USER, PASSWORD)
     with pytest.raises(DeliveryError, match="unencrypted"):
