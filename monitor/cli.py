@@ -428,7 +428,7 @@ def run(ctx: Ctx, log_format: str, debug: bool) -> None:
     except Exception as e:  # cannot start (unreadable inbox, damaged log...): say why, exit 1 for the service manager
         logger.debug("start-up failed", exc_info=True)
         fail(f"cannot run: {e}", code=1)
-    for h in logger.handlers:
+    for h in logging.getLogger("monitor").handlers:
         h.flush()
     if daemon.unfinished:  # a thread is still inside a transaction: leave without waiting for it
         os._exit(code)
