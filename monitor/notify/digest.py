@@ -263,7 +263,10 @@ def send_one(store: EventStore, config: Config, *, now: datetime | None = None,
         reason = f"the digest could not be built: {type(ex).__name__}: {ex}"
         return _failed(store, plan, reason)
     if d.alerts:
-        _write_outbox(config, d)
+        try:
+            _write_outbox(config, d)
+        except OSError as ex:  # without it a crash could resend under another Message-ID: do not send
+            return _failed(store, plan, f"cannot write {_outbox(config)}: {ex.strerror or ex}")
     try:
         got = transport(msg, SmtpSettings.from_config(config), sender(config), to)
     except DeliveryError as ex:
