@@ -43,9 +43,7 @@ def failed_files(inbox: Path) -> list[Path]:
 def pick(inbox: Path, name: str) -> Path:
     """FILE as given: a name in inbox/failed or a path to one there."""
     folder = inbox / FAILED
-    base = Path(name).name
-    if base.endswith(REASON_SUFFIX):
-        base = base[:-len(REASON_SUFFIX)]
+    base = Path(name).name.removesuffix(REASON_SUFFIX)
     candidate = folder / base
     if not base or not os.path.lexists(candidate):
         raise LookupError(f"no file named {base!r} in {folder}")

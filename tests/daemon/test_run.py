@@ -128,7 +128,7 @@ def test_kill_9_mid_batch_then_restart_records_each_file_once(work: Workdir) -> 
     for n in names:
         os.rename(work.staging / n, work.inbox / n)
     for at_least in (5, 25, 45):  # three kills at different points of the batch, a restart after each
-        wait_until(lambda: len(work.filed("processed")) >= at_least, 30, f"{at_least} files filed", interval=0.005)
+        wait_until(lambda n=at_least: len(work.filed("processed")) >= n, 30, f"{at_least} files filed", interval=0.005)
         p.send_signal(signal.SIGKILL)
         p.wait()
         assert len(work.filed("processed")) < len(names), "the kill must land mid-batch for this test to mean anything"
