@@ -121,10 +121,26 @@ def _glued_word(text: str, lo: int, end: int) -> str:
     return text[i:end]
 
 
+MAX_SENTENCE = 1000
+
+
 def _append(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Add text[s:e] trimmed; runs longer than MAX_SENTENCE (never real prose) are cut at a space.
+
+    The cut keeps every later per-sentence step bounded, so extraction stays linear
+    even on a megabyte of text with no full stop.
+    """
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        if cut < 0:
+            cut = s + MAX_SENTENCE
+        _append(text, s, cut, out)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s and any(c.isalnum() for c in text[s : min(e, s + 200)]):
         out.append((s, e))
