@@ -49,7 +49,7 @@ def extract(text: str, published: date) -> Extraction:
         for f in found:
             own = clause_of(bounds, f.start)
             others = {k: v for k, v in clauses_with_fig.items() if k != own}
-            period = choose_period(f.start, f.end, {own}, bounds, timexes, others, published, ref,
+            period = choose_period(f.start, f.end, bounds, timexes, others, published, ref,
                                    "past_state" in f.tags)
             c_end = bounds[own + 1] if own + 1 < len(bounds) else se
             tags = tuple(dict.fromkeys(f.tags + statement_tags(cands.low, bounds[own], c_end)))

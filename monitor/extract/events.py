@@ -15,7 +15,7 @@ _IRREGULAR = frozenset(
     """said told met became began came went made took gave saw found held left won lost fell rose grew hit cut put
     set paid sent spent sold bought brought kept led ran spoke wrote struck shot flew fled drove broke chose knew
     thought felt built meant stood says tells meets gather gathers meet visit visits announce announces agree agrees
-    sign signs vote votes win wins lose loses will speak speaks fight fights""".split()
+    sign signs vote votes win wins lose loses will speak speaks fight fights beat beats struck hit""".split()
 )
 _NOT_VERBS = frozenset("need speed seed feed red bed hundred indeed united limited based related".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]{0,30}")
@@ -25,19 +25,20 @@ _NAME_WORDS_DROP = frozenset("The A An But And In On At As After Before When Whi
 _VERB_AHEAD = re.compile(r"[^.;:]{0,80}")
 
 
-def _is_verb(tok: str) -> bool:
+def _is_verb(tok: str, first: bool = False) -> bool:
+    """A rough verb test; a Capitalised -ing word counts only first in the sentence ("Speaking on ...")."""
     low = tok.lower()
     if low in _IRREGULAR:
         return True
     if low in _NOT_VERBS or len(low) < 4:
         return False
-    return low.endswith("ed") or (low.endswith("ing") and tok[0].isupper())
+    return low.endswith("ed") or (first and low.endswith("ing") and tok[0].isupper())
 
 
 def _verb_before(text: str, start: int, pos: int) -> tuple[str | None, int]:
     toks = list(_TOKEN.finditer(text, max(start, pos - 120), pos))
     for t in reversed(toks[-10:]):
-        if _is_verb(t.group()):
+        if _is_verb(t.group(), t.start() == start):
             return t.group(), t.start()
     return None, -1
 
@@ -72,7 +73,7 @@ def build_events(text: str, sent_start: int, sent_end: int, timexes: list[Timex]
         if verb is None:
             ahead = _VERB_AHEAD.match(text, t.end, sent_end)
             for tok in _TOKEN.finditer(text, t.end, ahead.end() if ahead else t.end):
-                if _is_verb(tok.group()):
+                if _is_verb(tok.group(), tok.start() == sent_start):
                     verb, vpos = tok.group(), tok.start()
                     break
         if verb is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .numbers import (
     CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DENOMINATORS, GLUED_ONLY, ORDINAL_WORDS, SCALE_ABBR,
-    SCALES, TIME_UNITS, UNITS, VAGUE, VULGAR, digits_value, plural, words_value,
+    TIME_UNITS, UNITS, VAGUE, VULGAR, digits_value, plural, words_value,
 )
 
 _W = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -81,11 +81,13 @@ _QUAL_OF = {w: q for q, ws in _QUALIFIERS.items() for w in ws}
 _UP = ("rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases", "increasing", "grew", "grow",
        "grows", "growing", "grown", "jumped", "jump", "jumps", "jumping", "climbed", "climb", "climbs", "climbing",
        "surged", "surge", "surging", "soared", "soaring", "gained", "gain", "gains", "up", "higher", "expanded",
-       "raised", "raise", "boosted", "boost", "hiked", "hike", "added", "advanced", "rallied")
+       "raised", "raise", "boosted", "boost", "hiked", "hike", "added", "advanced", "rallied", "accelerated",
+       "quickened", "widened", "swelled")
 _DOWN = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "dropping", "declined", "decline",
          "declines", "declining", "decreased", "decrease", "decreasing", "slid", "slipped", "slumped", "plunged",
          "plummeted", "tumbled", "sank", "shrank", "shrunk", "contracted", "down", "lower", "cut", "cuts", "lowered",
-         "reduced", "reduce", "trimmed", "lost", "eased", "dipped", "retreated")
+         "reduced", "reduce", "trimmed", "lost", "eased", "dipped", "retreated", "slowed", "cooled", "narrowed",
+         "shed")
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s{1,2}(?:(?P<up>rise|increase|gain|jump|growth|hike|surge|higher|more|uptick|raise)|"
     r"(?P<down>drop|fall|decline|decrease|cut|reduction|slump|loss|lower|less|fewer|contraction|dip))\b")
@@ -305,7 +307,7 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
         f = _judge(text, low, m, start, end)
         if f is not None:
             out.append(f)
-            consumed_to = max(consumed_to, f.end if not f.tags or "compound" not in f.tags else f.end)
+            consumed_to = max(consumed_to, f.end)
     _link_changes(text, out)
     return out
 
@@ -378,7 +380,6 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
         if g.group("scale"):
             sc = g.group("scale").lower()
             if sc in ("m", "b") and currency is None:
-                g2 = None
                 if sc == "m":
                     unit = "m"
                 else:
@@ -525,7 +526,6 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
             if ok and hi is not None:
                 rend = r.end()
                 scale = f.value / (_simple_value(core) or 1) if _simple_value(core) else 1.0
-                hi_tail = text[rend:se]
                 # "2 to 3 million": the scale after the second number applies to both
                 sm = _SPACED_SCALE.match(text, rend, se) or (_GLUED.match(text, rend, se) if kind == "digits" else None)
                 low_v = f.value
@@ -554,7 +554,6 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
                     f.qualifier, f.low, f.high = "range", low_v, hi
                     f.value = low_v
                     f.end = rend
-                    del hi_tail
 
     # X of Y: "seven of 30 members", "18 countries out of the then-31 members"
     if f.unit == "count" and "ordinal" not in f.tags and "compound" not in f.tags:
@@ -633,7 +632,7 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
     if kind == "words" and core.lower() in ("one", "a") and f.total is None and f.unit == "count":
         if not (f.counted and " " in f.counted and pm is not None) and "compound" not in f.tags:
             return None
-    if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and value_is_small(f.value):
+    if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and f.value < 20:
         return None  # "two" alone, with nothing counted, is usually a pronoun ("the two met")
     if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
         pw = text[max(ss, s - 24):s].split()[-1:] if s > ss and text[s - 1] == " " else []
@@ -641,10 +640,6 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
         if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK:
             return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
     return f
-
-
-def value_is_small(v: float) -> bool:
-    return v < 20
 
 
 def _noun_end(text: str, pos: int, end: int, noun: str) -> int:

@@ -48,7 +48,6 @@ def _dist(t: Timex, pos: int) -> float:
 def choose_period(
     fig_start: int,
     fig_end: int,
-    fig_clauses: set[int],
     bounds: list[int],
     timexes: list[Timex],
     clause_has_other_figure: dict[int, bool],

@@ -138,6 +138,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("The then-12 member states signed the treaty.", P, [dict(value=12, tags={"past_state"})]),
     ("Hospitals treated 1,200 patients, up from 900 the week before.", P,
      [dict(value=1200, counted="patients"), dict(value=900, change="baseline")]),
+    ("Inflation slowed to 64.8% in December from 67.1% in November.", "2024-01-05",
+     [dict(value=64.8, period="2023-12", tags={"trend_down"}), dict(value=67.1, change="baseline", period="2023-11")]),
+    ("The ruling party won 272 of the 543 seats.", P, [dict(value=272, total=543, counted="seats")]),
+    ("Snowfall reached 30cm in the hills, closing 200 schools.", P,
+     [dict(value=30, unit="cm"), dict(value=200, counted="schools")]),
+    ("Revenue was $119.6 billion, up 2% year over year.", P,
+     [dict(value=119.6e9, unit="USD"), dict(value=2, unit="percent", change="increase")]),
     # --- physical units -------------------------------------------------------------------
     ("The army needs more 155mm shells.", P, [dict(value=155, unit="mm")]),
     ("The road is 42 km long.", P, [dict(value=42, unit="km")]),

@@ -41,6 +41,11 @@ def test_actor_verb_place() -> None:
     assert e.sentence.startswith("Finance Minister")
 
 
+def test_capitalised_name_is_not_a_verb() -> None:
+    ev = extract("The home side beat the visitors on Sunday, with Erling Hansen scoring twice.", THU).events
+    assert [(e.text, e.verb) for e in ev] == [("on Sunday", "beat")]
+
+
 def test_states_deadlines_and_spans_are_not_events() -> None:
     assert events("Unemployment is currently 4%.") == []
     assert events("Members agreed to reach the target by 2024.") == []
