@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -36,9 +37,11 @@ from .log.events import (
 )
 from .log.store import EventStore, NewEvent, Transaction, secure_dir
 from .models import Article, Claim, Decision, Rejection
-from .read import ReadOptions, read_article
+from .read import WEAK_SOURCES, ReadOptions, corroborate_date, quote_fingerprints, read_article
 
 CANDIDATES_PER_BUCKET = 200
+WARM_UP_TEXT = b"Officials said 120 people were injured on Tuesday, up from 90 a day earlier.\n"
+log = logging.getLogger("monitor.app")
 
 
 @dataclass(slots=True)
@@ -251,7 +254,31 @@ class Monitor:
         t_read = time.perf_counter()
         if isinstance(parsed, Rejection):
             return self._record_rejection(name, sha, received, parsed, t0)
+        if parsed.published_source in WEAK_SOURCES:
+            parsed = self._corroborate(parsed)
         return self._record_article(parsed, received, t0, t_read)
+
+    def _corroborate(self, art: Article) -> Article:
+        """Date a weakly dated article from a firmly dated one that quotes the same words.
+
+        Candidates come from the quote index (firmly dated articles only), so this never
+        scans history; the few candidates are re-read from their kept originals.
+        """
+        fps = quote_fingerprints(art.text)
+        if not fps:
+            return art
+        rows = self.store.conn.execute(
+            f"SELECT DISTINCT a.sha256, a.article, a.blob FROM quote_index q JOIN articles a USING (sha256)"
+            f" WHERE q.fingerprint IN ({','.join('?' * len(fps))}) LIMIT 20", fps).fetchall()
+        earlier = []
+        for _sha, name, blob in rows:
+            try:
+                other = read_article(name, (self.state / blob).read_bytes(), mtime=None, options=self.read_options)
+            except OSError:
+                continue
+            if isinstance(other, Article):
+                earlier.append(other)
+        return corroborate_date(art, earlier)
 
     def _append(self, tx: Transaction, stream: str, received: ArticleReceived | None, payloads: list[Event]) -> None:
         """Append one article's events; a retry continues the stream where the rejection left it."""
@@ -302,7 +329,8 @@ class Monitor:
                 article=art.name, sha256=art.sha256, text_sha256=art.text_sha256, format=art.format,
                 encoding=art.encoding, encoding_guessed=art.encoding_guessed, title=art.title, source=art.source,
                 url=art.url, published=art.published.isoformat(), published_source=art.published_source,
-                published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text)))
+                published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text),
+                quotes=[] if art.published_source in WEAK_SOURCES else quote_fingerprints(art.text)))
             add(FiguresExtracted(article=art.name, extractor=ex.version,
                                                      figures=[f.to_dict() for f in ex.figures]))
             add(EventsExtracted(article=art.name, extractor=ex.version,
@@ -324,8 +352,22 @@ class Monitor:
                           "total": (t_end - t0) * 1e3}
         for alert_data in result.alerts:
             for listener in self.listeners:
-                listener(alert_data)
+                try:
+                    listener(alert_data)
+                except Exception:  # the article is committed; a notifier's failure must not undo that
+                    log.exception("alert listener %r failed for alert %s", listener, alert_data.get("alert_id"))
         return result
+
+    def warm_up(self) -> None:
+        """Run the pure stages once on a tiny text, recording nothing.
+
+        Their language data loads lazily (a fraction of a second), which would otherwise land
+        on the first file a daemon receives and on its alert's latency.
+        """
+        art = read_article("warm-up.txt", WARM_UP_TEXT, mtime=None, options=self.read_options)
+        if isinstance(art, Article):
+            ex = extract_pkg.extract(art.clean, art.published)
+            claims_pkg.reconcile(claims_pkg.make_claims(art, ex.figures), [])
 
     def _candidates(self, tx: Transaction, new: list[Claim]) -> list[Claim]:
         """Earlier claims sharing a bucket with any new claim: an indexed look-up, never a scan."""

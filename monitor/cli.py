@@ -37,6 +37,19 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+def open_log(ctx: Ctx) -> Any:
+    """The event log read-only, or None before anything was recorded.
+
+    Listings import only the log, not the pipeline, so they start fast.
+    """
+    config = ctx.config
+    from .log.store import EventStore
+
+    if not config.db_path.exists():
+        return None
+    return EventStore(config.db_path, readonly=True)
+
+
 def open_monitor(ctx: Ctx, *, readonly: bool = True) -> Any:
     config = ctx.config
     from .app import Monitor
@@ -90,8 +103,8 @@ def listing(name: str, query: Callable[[Any], list[dict[str, Any]]], columns: Se
     @click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
     @click.pass_obj
     def cmd(ctx: Ctx, as_json: bool) -> None:
-        mon = open_monitor(ctx)
-        rows = [] if mon is None else query(mon.store.conn)
+        mon = open_log(ctx)
+        rows = [] if mon is None else query(mon.conn)
         emit(rows, as_json, columns, widths=widths)
 
     return cmd
@@ -229,8 +242,8 @@ def alerts(ctx: Ctx, as_json: bool, pending: bool) -> None:
     """
     from .log import queries
 
-    mon = open_monitor(ctx)
-    rows = [] if mon is None else queries.alerts(mon.store.conn, pending_only=pending)
+    mon = open_log(ctx)
+    rows = [] if mon is None else queries.alerts(mon.conn, pending_only=pending)
     if as_json:
         emit(rows, True, [])
         return
@@ -252,8 +265,8 @@ def timeline(ctx: Ctx, measure: str, as_json: bool) -> None:
     """
     from .log import queries
 
-    mon = open_monitor(ctx)
-    rows = [] if mon is None else queries.timeline(mon.store.conn, measure)
+    mon = open_log(ctx)
+    rows = [] if mon is None else queries.timeline(mon.conn, measure)
     if as_json:
         emit(rows, True, [])
         return
@@ -298,8 +311,8 @@ def log_cmd(ctx: Ctx, since: int, limit: int | None, as_json: bool) -> None:
     """
     from .log import queries
 
-    mon = open_monitor(ctx)
-    rows = [] if mon is None else queries.log(mon.store.conn, since, limit)
+    mon = open_log(ctx)
+    rows = [] if mon is None else queries.log(mon.conn, since, limit)
     emit(rows, as_json, ["position", "type", "stream_id", "stream_version", "recorded_at"], widths={"stream_id": 30})
 
 
@@ -327,7 +340,7 @@ def verify(ctx: Ctx) -> None:
 
     Example: monitor verify
     """
-    mon = open_monitor(ctx)
+    mon = open_log(ctx)
     if mon is None:
         click.echo("empty log: nothing to verify")
         return
@@ -370,12 +383,12 @@ def digest_cmd(ctx: Ctx, preview: bool, send: bool, out: Path | None) -> None:
     logging.getLogger("monitor.notify").addHandler(logging.NullHandler())  # outcomes are printed below
     cfg = ctx.config
     if preview:
-        mon = open_monitor(ctx)
+        mon = open_log(ctx)
         if mon is None:
             click.echo("nothing to preview: no event log yet")
             return
         with mon:
-            plan = digest.prepare(mon.store.conn, cfg)
+            plan = digest.prepare(mon.conn, cfg)
             if plan.digest is None:
                 click.echo("nothing to send: no alerts since the last digest")
                 return
@@ -448,11 +461,11 @@ def status(ctx: Ctx, as_json: bool) -> None:
 
     config = ctx.config
     last_digest = None
-    mon = open_monitor(ctx) if config.db_path.exists() else None
+    mon = open_log(ctx) if config.db_path.exists() else None
     if mon is not None:
         with mon:
             try:
-                rows = queries.digests(mon.store.conn)
+                rows = queries.digests(mon.conn)
             except Exception:  # an older log without the digests table
                 rows = []
             last_digest = rows[-1] if rows else None

@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Figure
 from .context import ArticleContext, name_key
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
-                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, folded, is_content, tokenize)
+                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, is_content, tokenize)
 
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred

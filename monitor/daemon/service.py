@@ -27,7 +27,7 @@ from .paths import FAILED, PROCESSED, InboxFilter
 from .stability import Stability
 from .status import STATUS_NAME, DaemonStatus, now_iso
 from .watcher import InboxHandler, make_observer
-from .worker import Worker, warm_up
+from .worker import Worker
 
 STOP_BUDGET_S = 4.5  # SIGTERM to exit must stay under 5 s
 WRITER_GRACE_S = 30.0  # how long a file written to but never seen closed is held back
@@ -131,7 +131,7 @@ class Daemon:
         self.status = DaemonStatus(self.config.state / STATUS_NAME, os.getpid(), cfg.watch, str(self.inbox))
         self.worker = Worker(monitor, self.stability, Dispositions(self.inbox, cfg.on_success), self.status, self.log)
         try:
-            warm_up(self.log)  # before "running": the first file dropped in should not pay for it
+            monitor.warm_up()  # before "running": the first file dropped in should not pay for it
             self._start_observer()
             self.status.update(watch=self.watch_mode)
             found = self.scan(startup=True)  # after the observer starts, so nothing falls in between

@@ -186,24 +186,3 @@ class Worker:
         level = logging.DEBUG if quiet else logging.WARNING if r.status in ("rejected", "failed") else logging.INFO
         self.log.log(level, msg, extra={"fields": fields})
         self.status.file_done(r.article, r.status, alerts=len(r.alerts), reason=r.reason, waiting=self.waiting())
-
-
-WARM_UP_TEXT = b"Officials said 120 people were injured on Tuesday, up from 90 a day earlier.\n"
-
-
-def warm_up(log: logging.Logger) -> None:
-    """Run the pure stages once on a tiny text, recording nothing.
-
-    Their language data loads lazily (about a third of a second), which would otherwise
-    land on the first file dropped in and on its alert's latency.
-    """
-    try:
-        from .. import claims, extract
-        from ..read import ReadOptions, read_article
-
-        art = read_article("warm-up.txt", WARM_UP_TEXT, mtime=None, options=ReadOptions())
-        if hasattr(art, "clean"):
-            ex = extract.extract(art.clean, art.published)
-            claims.make_claims(art, ex.figures)
-    except Exception as e:  # only a speed-up: the real files will show any real problem
-        log.debug("warm-up skipped: %s", e)

@@ -64,6 +64,7 @@ class ArticleParsed(Event):
     published_confidence: float
     notes: list[str] = []
     chars: int
+    quotes: list[int] = []  # fingerprints of quoted passages, for dating related articles
 
 
 class FiguresExtracted(Event):

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from .events import upcast
 from .store import EventStore, StoredEvent
 
-PROJECTIONS = ("articles", "figures", "dated_events", "claims", "claim_buckets", "alerts", "digests", "notifications")
+PROJECTIONS = ("articles", "quote_index", "figures", "dated_events", "claims", "claim_buckets", "alerts", "digests", "notifications")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_text ON articles (text_sha256);
 CREATE INDEX IF NOT EXISTS articles_name ON articles (article);
+CREATE TABLE IF NOT EXISTS quote_index (
+    fingerprint INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (fingerprint, sha256)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS figures (
     position INTEGER NOT NULL, sha256 TEXT NOT NULL, article TEXT NOT NULL, idx INTEGER NOT NULL,
     text TEXT NOT NULL, start INTEGER, "end" INTEGER, value REAL, unit TEXT, qualifier TEXT, low REAL, high REAL,
@@ -67,11 +70,15 @@ CREATE TABLE IF NOT EXISTS notifications (
 
 
 def ensure(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA)
+    """Create the read tables; statement by statement, since executescript would commit an open transaction."""
+    for stmt in SCHEMA.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
 
 
 def _j(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Canonical JSON: the same row whether it came from the append or from a replay."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def _received(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
@@ -98,6 +105,7 @@ def _parsed(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
         (d["title"], d["source"], d["url"], d["published"], d["published_source"], d["published_confidence"],
          d["format"], d["encoding"], int(d["encoding_guessed"]), d["text_sha256"], _j(d.get("notes") or []), d["sha256"]),
     )
+    c.executemany("INSERT OR IGNORE INTO quote_index VALUES (?, ?)", [(q, d["sha256"]) for q in d.get("quotes") or ()])
 
 
 def _sha_of(e: StoredEvent) -> str:

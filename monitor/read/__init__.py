@@ -5,8 +5,8 @@ Pure and deterministic: the caller reads the file and keeps the original bytes.
 same article saved under another name; `corroborate_date` lets the app date an article
 whose own text gives only a year from an earlier article that carries the same quotes.
 """
-from monitor.read.corroborate import corroborate_date, shared_quote
+from monitor.read.corroborate import WEAK_SOURCES, corroborate_date, quote_fingerprints, shared_quote
 from monitor.read.options import ReadOptions
 from monitor.read.reader import normalised_text_hash, read_article
 
-__all__ = ["ReadOptions", "corroborate_date", "normalised_text_hash", "read_article", "shared_quote"]
+__all__ = ["WEAK_SOURCES", "ReadOptions", "corroborate_date", "quote_fingerprints", "normalised_text_hash", "read_article", "shared_quote"]

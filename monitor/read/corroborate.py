@@ -14,6 +14,7 @@ with the articles it already holds (see `corroborate_date`).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Iterable
 
@@ -31,6 +32,23 @@ def _words(text: str) -> list[str]:
 
 def _shingles(words: list[str], n: int) -> dict[tuple[str, ...], int]:
     return {tuple(words[i : i + n]): i for i in range(len(words) - n + 1)}
+
+
+def quote_fingerprints(text: str, *, min_words: int = 8, keep_one_in: int = 4) -> list[int]:
+    """Small integer fingerprints of the quoted passages, for an index of firmly dated articles.
+
+    Only one shingle in `keep_one_in` is kept (chosen by its hash, so two texts keep the same
+    ones): a shared quotation a dozen words long still meets in the index with high
+    probability, while the index stays a few dozen rows per article. A hit is only a
+    candidate: `corroborate_date` checks the real words.
+    """
+    out: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        for shingle in _shingles(_words(m.group(1)), min_words):
+            h = int.from_bytes(hashlib.blake2b(" ".join(shingle).encode(), digest_size=8).digest(), "big", signed=True)
+            if h % keep_one_in == 0:
+                out.add(h)
+    return sorted(out)
 
 
 def shared_quote(text: str, other: str, *, min_words: int = 8) -> str | None:
