@@ -35,7 +35,7 @@ from .log.events import (
     EventsExtracted,
     FiguresExtracted,
 )
-from .log.store import EventStore, NewEvent, Transaction, secure_dir
+from .log.store import EventStore, NewEvent, Transaction, event_id, secure_dir
 from .models import Article, Claim, Decision, Rejection
 from .read import WEAK_SOURCES, ReadOptions, corroborate_date, quote_fingerprints, read_article
 
@@ -65,11 +65,6 @@ class IngestResult:
             return (f"{self.article}: recorded ({self.figures} figures, {self.events} dated events, "
                     f"{n} alert{'s' if n != 1 else ''})")
         return f"{self.article}: {self.status}" + (f": {self.reason}" if self.reason else "")
-
-
-def event_id(stream_id: str, kind: str, index: int = 0) -> str:
-    """Deterministic, so the same input can never be appended twice."""
-    return hashlib.sha256(f"{stream_id}|{kind}|{index}".encode()).hexdigest()[:32]
 
 
 def alert_id_for(claim_id: str, previous_id: str | None) -> str:

@@ -103,6 +103,11 @@ class StoredEvent:
 Projector = Callable[[sqlite3.Connection, Sequence[StoredEvent]], None]
 
 
+def event_id(stream_id: str, kind: str, index: int = 0) -> str:
+    """Deterministic ids, so the same input can never be appended twice (the unique index refuses it)."""
+    return hashlib.sha256(f"{stream_id}|{kind}|{index}".encode()).hexdigest()[:32]
+
+
 def canonical(obj: Any) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 

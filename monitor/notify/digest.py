@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..config import Config
 from ..log import queries
 from ..log.events import DigestFailed, DigestSent, Event
-from ..log.store import ConcurrencyError, EventStore, NewEvent
+from ..log.store import ConcurrencyError, EventStore, NewEvent, event_id
 from . import render
 from .render import Digest, HistoryPoint
 from .smtp import Delivered, DeliveryError, SmtpSettings, deliver
@@ -231,11 +231,6 @@ def _send_lock(config: Config) -> Iterator[bool]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
-
-
-def event_id(stream_id: str, kind: str, index: int) -> str:
-    """Deterministic event ids (same scheme as the ingest path), so a replayed append is refused."""
-    return hashlib.sha256(f"{stream_id}|{kind}|{index}".encode()).hexdigest()[:32]
 
 
 def _record(store: EventStore, version: int, payload: Event) -> None:

@@ -134,7 +134,7 @@ class LogRecorder:
 
     def __call__(self, ev: NotificationFailed) -> None:
         from ..log import projections
-        from .digest import event_id
+        from ..log.store import event_id
 
         if self.store is None:
             self.store = EventStore(self.config.db_path, projectors=[projections.project])

@@ -57,7 +57,14 @@ _WD_NUMERIC_AT = re.compile(
     rf"|(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?!\d))"
 )
 _ISO_AT = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
-_UNIT_AFTER = re.compile(r"\s*(?:%|million|billion|bn\b|m\b|km|mm|tonnes|people|troops|soldiers|members|shells)")
+# What makes a four-digit number a quantity rather than a year: a percent sign, a scale word or
+# unit, or a plural noun right after it ("2000 people", "1999 cases"); words ending in -s that
+# follow years in running text ("in 2014 was", "since 2019 as") are not plurals.
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|(?:million|billion|trillion|bn|m|km|mm|kg|tonnes|per\s+cent|percent)\b"
+    r"|people\b|children\b|men\b|women\b"
+    r"|(?!(?:was|has|is|as|this|thus|its|his|less|unless|across|always|perhaps|plus|versus)\b)[a-z]{2,}s\b)"
+)
 _COPYRIGHT = re.compile(rf"(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:{YEAR}\s*[-–]\s*)?(?P<y>{YEAR})(?!\d)")
 _ANCHORED = re.compile(rf"(?P<rel>this|last|next) year\s*\(\s*(?P<y1>{YEAR})\s*\)|(?P<y2>{YEAR})\s*\(\s*(?P<rel2>this|last|next) year\s*\)")
 _YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+ago\b|\ba decade ago\b")
