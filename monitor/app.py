@@ -13,6 +13,7 @@ import logging
 import os
 import tempfile
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -40,6 +41,7 @@ from .models import Article, Claim, Decision, Rejection
 from .read import WEAK_SOURCES, ReadOptions, corroborate_date, quote_fingerprints, read_article
 
 CANDIDATES_PER_BUCKET = 200
+CLAIM_CACHE_SIZE = 5000
 WARM_UP_TEXT = b"Officials said 120 people were injured on Tuesday, up from 90 a day earlier.\n"
 log = logging.getLogger("monitor.app")
 
@@ -124,6 +126,7 @@ class Monitor:
             projections.catch_up(self.store)
         self.read_options = ReadOptions(extensions=tuple(config.read.extensions), max_bytes=config.read.max_bytes)
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
+        self._claims: OrderedDict[str, Claim] = OrderedDict()
 
     def close(self) -> None:
         self.store.close()
@@ -263,8 +266,9 @@ class Monitor:
         if not fps:
             return art
         rows = self.store.conn.execute(
-            f"SELECT DISTINCT a.sha256, a.article, a.blob FROM quote_index q JOIN articles a USING (sha256)"
-            f" WHERE q.fingerprint IN ({','.join('?' * len(fps))}) LIMIT 20", fps).fetchall()
+            f"SELECT a.sha256, a.article, a.blob FROM quote_index q JOIN articles a USING (sha256)"
+            f" WHERE q.fingerprint IN ({','.join('?' * len(fps))})"
+            f" GROUP BY a.sha256 ORDER BY COUNT(*) DESC, a.received_position DESC LIMIT 5", fps).fetchall()
         earlier = []
         for _sha, name, blob in rows:
             try:
@@ -341,6 +345,8 @@ class Monitor:
                     add(alert)
                     result.alerts.append(alert.model_dump(mode="json"))
             self._append(tx, stream, received, evs)
+        for d in decisions:
+            self._remember(d.claim)
         t_end = time.perf_counter()
         result.timings = {"read": (t_read - t0) * 1e3, "extract": (t_extract - t_read) * 1e3,
                           "reconcile": (t_rec - t_extract) * 1e3, "commit": (t_end - t_rec) * 1e3,
@@ -379,13 +385,30 @@ class Monitor:
         if not ids:
             return []
         ordered = sorted(ids, key=ids.__getitem__)
-        out: list[Claim] = []
-        for i in range(0, len(ordered), 500):
-            part = ordered[i:i + 500]
-            rows = dict(tx.conn.execute(
-                f"SELECT claim_id, data FROM claims WHERE claim_id IN ({','.join('?' * len(part))})", part).fetchall())
-            out.extend(Claim.from_dict(json.loads(rows[c])) for c in part if c in rows)
+        cache = self._claims
+        missing = [c for c in ordered if c not in cache]
+        for i in range(0, len(missing), 500):
+            part = missing[i:i + 500]
+            for claim_id, data in tx.conn.execute(
+                    f"SELECT claim_id, data FROM claims WHERE claim_id IN ({','.join('?' * len(part))})", part):
+                self._remember(Claim.from_dict(json.loads(data)))
+        out = []
+        for c in ordered:
+            claim = cache.get(c)
+            if claim is not None:
+                cache.move_to_end(c)
+                out.append(claim)
         return out
+
+    def _remember(self, claim: Claim) -> None:
+        """Keep recently used stored claims parsed: the same measures come back article after article.
+
+        Safe because a recorded claim never changes (the claims package returns new objects
+        rather than mutating the ones it is given).
+        """
+        self._claims[claim.claim_id] = claim
+        if len(self._claims) > CLAIM_CACHE_SIZE:
+            self._claims.popitem(last=False)
 
     # -- other use cases -----------------------------------------------------------------------
 
