@@ -53,6 +53,39 @@ _PUBLISHED_LINE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 
+# A byline or header line made of short parts ("Continental Wire | Thursday, 18 September 2025",
+# "By Ana Ruiz · 14.07.2025 · 08:40"): each part is tried as a date on its own.
+_LINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+|\s+[\u2013\u2014-]{1,2}\s+")
+_NUMERIC_DATE = re.compile(r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)")
+
+
+def _header_part_date(part: str) -> dt.date | None:
+    """A whole header part that is a date, numeric ones read day first (as they are outside the US)."""
+    part = part.strip().rstrip(",")
+    m = _PUBLISHED_LINE.fullmatch(part)
+    if m:
+        if m["iso"]:
+            return dt.date.fromisoformat(m["iso"])
+        return safe_date(int(m["y"] or m["y2"]), month_number(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]))
+    m = _NUMERIC_DATE.fullmatch(part)
+    if m:
+        return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None
+
+
+def _header_line(text: str) -> "DateDecision | None":
+    for line in text[:600].splitlines()[:8]:
+        parts = _LINE_PARTS.split(line.strip())
+        if len(parts) < 2 or any(len(p) > 60 for p in parts):
+            continue
+        for part in parts:
+            d = _header_part_date(part)
+            if d:
+                how = " (numbers read day first)" if _NUMERIC_DATE.fullmatch(part.strip()) else ""
+                return DateDecision(d, "dateline", 0.85, f"date in the header line '{line.strip()}'{how}")
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DateDecision:
     published: dt.date
@@ -90,7 +123,7 @@ def _dateline(text: str, cues: Cues, reference: dt.date | None) -> DateDecision 
             d = safe_date(int(m["y"] or m["y2"]), month_number(m["mon"] or m["mon2"]), int(m["d"] or m["d2"]))
         if d:
             return DateDecision(d, "dateline", 0.85, f"date line '{m.group(0).strip()}' at the top")
-    return None
+    return _header_line(text)
 
 
 def _latest_matching_year(month: int, day: int, weekday: int, until: dt.date) -> dt.date | None:

@@ -26,6 +26,11 @@ def date_of(text: str, mtime: dt.datetime | None = LATE_MTIME, name: str = "a.tx
         ("OSLO, Feb 14 (Reuters) - The fund sold 3% of its bonds.\n©2023 Reuters", dt.date(2023, 2, 14), "dateline"),
         ("WASHINGTON, March 3, 2021 — Lawmakers passed the $12 billion bill.", dt.date(2021, 3, 3), "dateline"),
         ("Published: 9 October 2019\n\nThe mill closed after 80 years.", dt.date(2019, 10, 9), "dateline"),
+        # header lines of short parts: outlet | weekday, date; numeric dates read day first
+        ("Ferry strike ends\nCoastal Wire | Friday, 7 June 2024\n\nThe union said 40 crews returned on Monday.",
+         dt.date(2024, 6, 7), "dateline"),
+        ("Dam inspection\nValley Post | 03.11.2023 | 17:05\n\nEngineers found 12 cracks.", dt.date(2023, 11, 3), "dateline"),
+        ("By Mara Lind \u00b7 April 2, 2022\n\nThe school hired 9 teachers.", dt.date(2022, 4, 2), "dateline"),
         # explicit date + copyright year, weekday agreeing
         ("The minister told reporters on Wednesday that 14 towns flooded.\nShe spoke on May 8 in Leeds.\n© 2024 Dale Post",
          dt.date(2024, 5, 8), "text_date"),
