@@ -135,7 +135,10 @@ def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool) -> None:
 
     Example: monitor ingest inbox/a.txt inbox/b.html
     """
+    from .notify.immediate import attach_notifier
+
     mon = open_monitor(ctx, readonly=False)
+    notifier = attach_notifier(mon, ctx.config)  # [notify] urls hear about alerts from scripts too
     bad = 0
     with mon:
         for f in files:
@@ -154,6 +157,8 @@ def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool) -> None:
                 click.echo(r.line())
                 for a in r.alerts:
                     click.echo(f"  {a['kind'].upper()} {a['label']}: {a['old']['text']} -> {a['new']['text']}")
+    if notifier is not None:
+        notifier.close()
     sys.exit(1 if bad else 0)
 
 

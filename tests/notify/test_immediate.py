@@ -117,3 +117,25 @@ def test_an_invalid_url_is_a_recorded_reason(state: Path) -> None:
         notifier.close()
         ((alert_id, url, reason),) = notifications(mon)
     assert alert_id == "f1a2b3" and "not a valid notification URL" in reason and "whatever" not in url
+
+
+def test_ingest_command_sends_immediate_notifications(hook: Hook, tmp_path: Path) -> None:
+    """Alerts raised by `monitor ingest` (scripts, not the daemon) reach [notify] too."""
+    import subprocess
+    import sys
+
+    (tmp_path / "config.toml").write_text(
+        '[paths]\ninbox = "inbox"\nstate = "state"\n'
+        f'[notify]\nurls = ["json://127.0.0.1:{hook.port}/alerts"]\n')
+    first = tmp_path / "one.txt"
+    first.write_text("---\npublished: 2025-05-02\nsource: Lakeside Herald\n---\n"
+                     "Officials said at least 40 people were killed in the floods around Lake Merrow.\n")
+    second = tmp_path / "two.txt"
+    second.write_text("---\npublished: 2025-05-04\nsource: Valley Times\n---\n"
+                      "Officials said more than 90 people were killed in the floods around Lake Merrow.\n")
+    r = subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "config.toml"), "ingest",
+                        str(first), str(second)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "UPDATE" in r.stdout
+    assert len(hook.received) == 1 and hook.received[0]["path"] == "/alerts"
+    assert "90" in json.dumps(hook.received[0]["json"])
