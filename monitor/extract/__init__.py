@@ -16,7 +16,7 @@ from .sentences import split_sentences
 from .tokens import Candidates
 from .timex import Timex, find_timexes, last_explicit_year, resolve
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "split_sentences", "resolve", "find_timexes", "Timex"]
 

@@ -64,6 +64,7 @@ _OF_PHRASE = re.compile(r"\s{1,2}of\s{1,2}(?:(?:the|its|their|his|her|our|all|th
                         r"(?P<run>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[A-Za-z][A-Za-z'\u2019-]{0,30}){0,2})")
 _PARTICIPLE = re.compile(
     r"\s{1,3}(?:(?:were|was|are|is|have\s{1,2}been|has\s{1,2}been|had\s{1,2}been|been|being|reported|left|feared|confirmed)\s{1,3})?"
+    r"(?:(?:now|already|still|also|all|reportedly)\s{1,3})?"
     r"(?P<p>killed|injured|wounded|hurt|dead|died|arrested|detained|displaced|evacuated|rescued|missing|"
     r"hospitali[sz]ed|infected|affected|laid\s off|deported|sentenced|charged|convicted|jailed|kidnapped|abducted|"
     r"executed|murdered|stabbed|shot|drowned|trapped|stranded|vaccinated|diagnosed|hired|elected|fired|employed)\b")
@@ -82,12 +83,13 @@ _UP = ("rose", "rise", "rises", "rising", "risen", "increased", "increase", "inc
        "grows", "growing", "grown", "jumped", "jump", "jumps", "jumping", "climbed", "climb", "climbs", "climbing",
        "surged", "surge", "surging", "soared", "soaring", "gained", "gain", "gains", "up", "higher", "expanded",
        "raised", "raise", "boosted", "boost", "hiked", "hike", "added", "advanced", "rallied", "accelerated",
-       "quickened", "widened", "swelled")
+       "quickened", "widened", "swelled", "widens", "quickens", "accelerates", "soars", "surges", "edges", "ticks")
 _DOWN = ("fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops", "dropping", "declined", "decline",
          "declines", "declining", "decreased", "decrease", "decreasing", "slid", "slipped", "slumped", "plunged",
          "plummeted", "tumbled", "sank", "shrank", "shrunk", "contracted", "down", "lower", "cut", "cuts", "lowered",
          "reduced", "reduce", "trimmed", "lost", "eased", "dipped", "retreated", "slowed", "cooled", "narrowed",
-         "shed")
+         "shed", "slows", "eases", "dips", "cools", "narrows", "slides", "slips", "plunges", "tumbles", "sinks",
+         "shrinks", "contracts", "retreats", "slumps", "cuts", "lowers")
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s{1,2}(?:(?P<up>rise|increase|gain|jump|growth|hike|surge|higher|more|uptick|raise)|"
     r"(?P<down>drop|fall|decline|decrease|cut|reduction|slump|loss|lower|less|fewer|contraction|dip))\b")
@@ -116,7 +118,7 @@ _STOP = frozenset(
     more most less least very just only also even still already again each every other another such both either
     neither all any some many much few several same own last next ago earlier later each year years month months week
     weeks day days time times percent cent points point according like including instead rather plus minus almost
-    nearly roughly approximately who what why how""".split()
+    nearly roughly approximately who what why how overnight apiece altogether alone combined together too""".split()
 )
 _DETERMINERS = frozenset("the a an its their his her our this that these those my your some any every each".split())
 _CURRENCY_NOUN = frozenset({"dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})
@@ -139,6 +141,7 @@ _REF_WORDS = frozenset(
 _QUAL_PHRASES = {**_QUAL_OF, "between": "between", "from": "from"}
 
 
+_RATE_UNITS = frozenset({"percent", "percentage_points", "basis_points", "magnitude", "rate"})
 _PLURALS = frozenset("people children men women staff police personnel cattle sheep fish data media feet teeth "
                      "mice geese crew".split())
 
@@ -584,19 +587,25 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
             om = _OF_PHRASE.match(text, f.end, se)
             if om is not None:
                 f.counted = _noun_run(text, om.start("run") - 1, se)[0] if om.start("run") > 0 else None
-            if f.counted is None and f.unit == "percent":
-                f.counted, _ = _noun_run(text, f.end, se)
-        else:
+        elif f.unit not in _RATE_UNITS:
             f.counted, _ = _noun_run(text, f.end, se)
         if f.counted and f.counted.lower() in _CURRENCY_NOUN:
             f.counted = None
+        if f.counted is None and kind != "frac":
+            # no noun after the figure: the subject or object before it says what it measures
+            f.counted = _context_counted(text, low, ss, f.start)
+        if f.counted is None and f.unit == "percent":
+            f.counted, _ = _noun_run(text, f.end, se)
     pm = _PARTICIPLE.match(text, f.end, se)
     noun, nend = _noun_run(text, f.end, se) if f.counted is None or f.total is None else (f.counted, f.end)
     if f.counted and pm is None:
         pm = _PARTICIPLE.match(text, _noun_end(text, f.end, se, f.counted), se)
     gm = _gerund_before(low, ss, f.start)
     if pm is not None and f.unit == "count":
-        f.counted = f"{f.counted or 'people'} {' '.join(pm.group('p').split())}"
+        part = " ".join(pm.group("p").split())
+        if f.counted == part or f.counted and f.counted.endswith(" " + part):
+            f.counted = None  # "300 killed": the participle was taken as the noun
+        f.counted = f"{f.counted or 'people'} {part}"
     elif gm is not None and f.unit == "count" and _GERUNDS[gm]:
         f.counted = f"{f.counted or 'people'} {_GERUNDS[gm]}"
 
@@ -611,11 +620,6 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
             f.tags.append("trend_up" if up else "trend_down")
         elif f.unit not in ("count",) or prep == "by" or verb in ("up", "down"):
             f.change = "increase" if up else "decrease"
-        vpos = low.rfind(verb, ss, f.start)
-        if (f.counted is None or f.unit == "percent") and vpos > ss:
-            subj = _SUBJECT_BEFORE_VERB.search(text, max(ss, vpos - 30), vpos)
-            if subj is not None and subj.group("subj").split()[-1].lower() not in _STOP and f.unit != "count":
-                f.counted = subj.group("subj").split()[-1] if f.counted is None else f.counted
     elif _baseline_before(low, ss, f.start):
         f.change = "baseline"
     ca = _CHANGE_NOUN_AFTER.match(text, f.end, se)
@@ -640,6 +644,207 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
         if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK:
             return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
     return f
+
+
+# Words skipped between a subject and its verb ("the injured now numbered"), or between
+# a verb and its figure.
+_ADVERBS = frozenset("now just again also still already further only then reportedly officially all both "
+                     "have has had been was were is are be being".split())
+# Verbs that state a level rather than a change: the subject before them is what is counted.
+_LEVEL_VERBS = frozenset("numbered number numbers totalled totaled totals total stood stands stand reached reaches "
+                         "reach hit hits topped tops passed passes exceeded exceeds surpassed neared nears amounted "
+                         "amounts came comes was were is are remained remains stayed stays crossed".split())
+# Verbs that put an object at a level: "put the crowd at 15,000", "kept its rate at 10%".
+_PUT_VERBS = frozenset("put puts putting kept keeps keeping held holds holding left leaves leaving set sets setting "
+                       "estimated estimates estimate estimating pegged pegs placed places revised revises raised "
+                       "raises lowered lowers brought brings bringing bring took takes taking pushed pushes pushing "
+                       "lifted lifts lifting cut cuts cutting trimmed reduced increased".split())
+# Heads that stand for the thing after "of": "the number of officers injured" -> "officers injured".
+_NUMBER_HEADS = frozenset("number total count tally figure estimate".split())
+_WORD_BACK = re.compile(r"[A-Za-z][A-Za-z'\u2019-]{0,30}|[,;:()\u2014\u2013\"\u201c\u201d]|\S")
+_BY_FIGURE = re.compile(r"\s(?i:by)\s{1,3}(?:an?\s{1,2}|half\s{1,2}a\s{1,2})?(?:[\d.,]{1,12}|[a-z]{3,9})(?:%|\s{1,2}[A-Za-z-]{1,12}){0,2}\s{0,2}$")
+_ADJ_ENDINGS = ("al", "ic", "ive", "ary", "ous", "ful", "ent", "ant", "ial", "ian")
+_LEAD_NP = re.compile(r"(?:(?:The|the|A|An|Its|Their)\s{1,2})?(?P<np>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[a-z][a-z'\u2019-]{0,30}){0,3})\s{0,2},")
+
+
+def _np_back(text: str, lo: int, pos: int, sent_start: int, stop_verbs: bool) -> str | None:
+    """The noun phrase ending right before `pos` (adverbs skipped), lowercased.
+
+    It stops at determiners, prepositions, proper names inside the sentence and, with
+    `stop_verbs`, at verbs, so "Police put the crowd at" gives "crowd" and "the number of
+    officers injured rose" gives "officers injured".
+    """
+    toks = [(m.group(), m.start()) for m in _WORD_BACK.finditer(text, max(lo, pos - 160), pos)]
+    i = len(toks) - 1
+    while i >= 0 and toks[i][0].lower() in _ADVERBS:
+        i -= 1
+    if i >= 0 and toks[i][0] == ",":
+        # an aside before the verb ("core inflation, which excludes food, rose"): the subject
+        # stands before the comma that opens the aside
+        opener = text.rfind(",", max(sent_start, toks[i][1] - 160), toks[i][1])
+        if opener > sent_start:
+            return _np_back(text, max(sent_start, opener - 160), opener, sent_start, stop_verbs)
+        lead = _LEAD_NP.match(text, sent_start, toks[i][1] + 1)
+        if lead is not None and lead.end() <= toks[i][1] + 1:
+            return _clean_np(lead.group("np").split(), lead.start("np") <= sent_start + 4)
+        return None
+    kept: list[str] = []
+    first_at = -1
+    while i >= 0 and len(kept) < 4:
+        w, at = toks[i]
+        lw = w.lower().strip("'\u2019")
+        if not w[0].isalpha() or lw in _STOP or lw in _PUT_VERBS or lw.endswith("ly") and len(lw) > 4:
+            break
+        if stop_verbs and (lw in _UPSET or lw in _DOWNSET or lw in _LEVEL_VERBS or lw.endswith("ed") and kept):
+            break
+        if w[0].isupper() and at != sent_start:
+            break  # a name: "Norvalia's annual inflation rate" stops before "Norvalia's"
+        if lw.endswith(("'s", "\u2019s")):
+            break
+        kept.insert(0, w)
+        first_at = at
+        i -= 1
+    if not kept:
+        return None
+    for k in range(len(kept) - 1):
+        if kept[k].lower() in _ADVERBIAL_HEADS:
+            kept, first_at = kept[k + 1:], -1  # "on a month-on-month basis consumer prices"
+            break
+    if len(kept) > 1 and i >= 0 and toks[i][0].endswith("ly") and len(toks[i][0]) > 4:
+        kept = kept[1:]  # "on a monthly basis consumer prices": "basis" belongs to "monthly"
+        first_at = -1
+    return _clean_np(kept, first_at == sent_start)
+
+
+def _clean_np(words: list[str], first_is_sentence_start: bool) -> str | None:
+    """Lowercase a found phrase (keeping acronyms) and drop a leading "number of"."""
+    out = []
+    for k, w in enumerate(words):
+        if w.isupper() and 1 < len(w) <= 4:
+            out.append(w)
+        elif k == 0 and first_is_sentence_start or w[:1].islower():
+            out.append(w.lower())
+        else:
+            return None  # a name inside the phrase: not a counted thing
+    if not out or out[-1] in _NUMBER_HEADS and len(out) == 1:
+        return None
+    return " ".join(out)
+
+
+def _subject(text: str, low: str, ss: int, vpos: int) -> str | None:
+    """What a figure after a verb measures: the subject of the verb ("the toll rose to 412")."""
+    cl = _clause_start(text, ss, vpos)
+    np = _np_back(text, cl, vpos, ss, True)
+    if np is None and cl > ss:
+        np = _np_back(text, ss, vpos, ss, True)
+    if np is not None and np.split()[0] in _NUMBER_HEADS:
+        return None
+    return np
+
+
+_CLAUSE_OPEN = re.compile(r"[;:\u2014]|,\s{1,2}(?=(?:and|but|while|when|which|as|after|bringing|taking|pushing|"
+                          r"lifting|leaving)\s)|\s(?=(?:that|when|which|while|whereas|and|but)\s)")
+
+
+def _clause_start(text: str, ss: int, pos: int) -> int:
+    """Where the clause holding `pos` begins (bounded look-back)."""
+    lo = max(ss, pos - 160)
+    last = lo if lo > ss else ss
+    for m in _CLAUSE_OPEN.finditer(text, lo, pos):
+        last = m.end()
+    while last < pos and text[last].isspace():
+        last += 1
+    for w in ("that ", "when ", "which ", "while ", "and ", "but ", "as ", "after "):
+        if text.startswith(w, last):
+            last += len(w)
+            break
+    return last
+
+
+_CARRIER = re.compile(r"\b(?i:bringing|brought|bring|brings|taking|took|takes|pushing|pushed|lifting|lifted|raising|"
+                      r"raised)\s{1,2}(?:(?:the|its|their|his|her|our)\s{1,2})?(?P<np>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z][a-z-]{1,30}){0,4})")
+
+
+def _carried(text: str, ss: int, pos: int) -> str | None:
+    """"bringing the total number of arrests since the protests began to 59" -> "arrests"."""
+    m = None
+    for m in _CARRIER.finditer(text, max(ss, pos - 120), pos):
+        pass
+    if m is None:
+        return None
+    words = m.group("np").split()
+    if "of" in words[:4]:
+        k = words.index("of")
+        if k > 0 and words[k - 1] in _NUMBER_HEADS:
+            words = words[k + 1:]
+            while words and words[0] in _DETERMINERS:
+                words = words[1:]
+    kept = []
+    for w in words:
+        if w in _STOP:
+            break
+        kept.append(w)
+    return " ".join(kept[:3]) or None
+
+
+_LEAD_IN = frozenset("about around approximately roughly some nearly almost just only over more than less fewer "
+                     "up an a estimated another further additional record barely half".split())
+# Heads of adverbial phrases ("on a monthly basis", "in real terms"): never part of the subject.
+_ADVERBIAL_HEADS = frozenset("basis terms average whole balance".split())
+_STATE_WORDS = frozenset("steady stable unchanged flat".split())
+_LEVEL_PREPS = frozenset({"to", "at", "past", "above", "below", "beyond", "near"})
+_TRAILING_PP = re.compile(r"\s(?:on|in|at|since|during|over|after|before|last|this|so)\s{1,2}(?:[\w'\u2019-]{1,30}\s{1,2}){0,2}"
+                          r"[\w'\u2019-]{1,30}\s{0,2}$")
+
+
+def _context_counted(text: str, low: str, ss: int, pos: int) -> str | None:
+    """What a figure with no noun after it measures, from the words before it.
+
+    "the toll rose to 412" -> "toll" (subject of a change or level verb); "put the crowd at
+    15,000" / "kept its benchmark rate at 10.5%" -> the phrase before "at"; "bringing the
+    number of arrests ... to 59" -> "arrests".
+    """
+    toks = [(m.group(), m.start()) for m in _WORD_BACK.finditer(text, max(ss, pos - 120), pos)]
+    i = len(toks) - 1
+    while i >= 0:
+        t = toks[i][0].lower()
+        if t in ("least", "most") and i > 0 and toks[i - 1][0].lower() == "at":
+            i -= 2
+        elif t in _LEAD_IN or t in "$\u20ac\u00a3\u00a5":
+            i -= 1
+        else:
+            break
+    if i < 0:
+        return None
+    prep = toks[i][0].lower() if toks[i][0].lower() in _LEVEL_PREPS else None
+    if prep:
+        ppos = toks[i][1]
+        by = _BY_FIGURE.search(text, max(ss, ppos - 40), ppos)
+        if by is not None:  # "cut its rate by 50 basis points to 10%"
+            toks = [t for t in toks if t[1] < by.start()]
+            i = len(toks)
+        i -= 1
+        while i >= 0 and (toks[i][0].lower() in _ADVERBS or toks[i][0] == "," or toks[i][0].lower() in ("back", "down", "up")
+                          or toks[i][0].endswith("ly") and len(toks[i][0]) > 4):
+            i -= 1
+        if i < 0:
+            return None
+    w, at = toks[i]
+    lw = w.lower()
+    if lw in _UPSET or lw in _DOWNSET or lw in _LEVEL_VERBS or prep and (lw.endswith("ed") or lw in _STATE_WORDS):
+        cut = _TRAILING_PP.search(text, max(ss, at - 60), at)
+        return _subject(text, low, ss, cut.start() + 1 if cut is not None else at)
+    if prep in ("at", "to") and w[0].isalpha() and lw not in _STOP:
+        if prep == "to":
+            carried = _carried(text, ss, pos)
+            if carried:
+                return carried
+        np = _np_back(text, max(ss, at - 80), at + len(w), ss, True)
+        if np is not None and np.split()[0] not in _NUMBER_HEADS:
+            return np
+        if np is None or np.split()[0] in _NUMBER_HEADS:
+            return None
+    return _carried(text, ss, pos) if prep == "to" else None
 
 
 def _noun_end(text: str, pos: int, end: int, noun: str) -> int:

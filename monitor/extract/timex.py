@@ -102,6 +102,8 @@ _NEEDS_BEFORE = {"present": ("at",), "moment": ("at", "the"), "far": ("so",), "d
 _STATEMENT_WORDS = frozenset("said says told tells announced announces published released reported reports added "
                              "warned stated wrote confirmed revealed declared show shows showed".split())
 _FUTURE_WORDS = frozenset("will shall upcoming scheduled planned plans plan due set expected would".split())
+# Past-tense verbs that say a sentence reports what happened (with any "-ed" word).
+_PAST_WORDS = frozenset("rose fell grew was were stood hit came went rose shrank sank slid had".split())
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
 _QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
@@ -237,7 +239,7 @@ def _two_digit_year(v: str) -> int:
 
 
 def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, prep: str | None = None,
-             peeled: bool = False) -> tuple[Period, str, bool] | None:
+             peeled: bool = False, past: bool = False) -> tuple[Period, str, bool] | None:
     """Resolve one match to (period, precision, anchored); None when it is not a time."""
     kind = m.lastgroup
     s = m.group(kind) if kind else ""
@@ -316,6 +318,9 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
             return None  # a lone month name with no preposition is usually not a time here
         if s.strip(". ").lower() in ("may", "mar") and not prep:
             return None
+        if past and not future:
+            # a reported month in a past-tense sentence: the latest such month, not a later one
+            return (*_month(pub.year if mo <= pub.month else pub.year - 1, mo, "relative"), False)
         return (*_month(_nearest_month(mo, pub, future), mo, "relative"), False)
     if kind == "quarter":
         yq = re.search(r"(1[89]\d\d|20\d\d)|'?(\d{2})\b", s)
@@ -525,6 +530,7 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
         return out
     sentence_words = set(low[start:end].split())
     future = not _FUTURE_WORDS.isdisjoint(sentence_words)
+    past = not _PAST_WORDS.isdisjoint(sentence_words) or any(w.endswith("ed") and len(w) > 4 for w in sentence_words)
     last_end = start
     ref = reference
     for c in candidates:
@@ -548,7 +554,7 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             if (_QTY_BEFORE.search(text, max(start, d0 - 16), d0) or _QTY_AFTER.match(text, m.end(), end)) and not prep:
                 continue
         fut = future and not _FUTURE_WORDS.isdisjoint(low[max(start, c - 80):c].split())
-        got = _resolve(m, published, fut, ref, prep, bool(peeled))
+        got = _resolve(m, published, fut, ref, prep, bool(peeled), past)
         if got is None:
             continue
         period, precision, anchored = got
