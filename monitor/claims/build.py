@@ -7,6 +7,7 @@ compared with anything and would only make noise.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from ..models import Article, Claim, Figure, Period
 from .context import build_context
@@ -16,6 +17,8 @@ from .lemmas import DURATION_UNITS, MONTHS
 
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                       re.I)
+# A period starting this long before the statement is another event's ("the 1987 earthquake").
+PAST_EVENT_DAYS = 3 * 366
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
 _MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$")
@@ -56,10 +59,14 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             continue
         feats = slots.to_features()
         prior = last_in_sentence.get(fig.sentence_start)
-        if not feats["head"] and prior and feats["pred"] and prior["pred"] == feats["pred"] and fig.unit == prior["unit"]:
-            # "X won 31% of the vote and Y had won 28%": the second figure counts what the first one did
-            for slot in ("head", "mods", "obj", "obj_mods", "quals"):
-                feats[slot] = prior[slot]
+        coord = feats.pop("coord", False)
+        if prior and fig.unit == prior["unit"] and (
+                (not feats["head"] and feats["pred"] and prior["pred"] == feats["pred"]) or coord):
+            # "X won 31% of the vote and Y had won 28%", "15,000 according to police and 100,000 according
+            # to the organisers": the second figure counts what the first one did
+            for slot in ("head", "mods", "obj", "obj_mods", "quals", "pred", "horizon", "label_noun"):
+                if slot != "pred" or not feats["pred"]:
+                    feats[slot] = prior[slot]
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit}
         feats["topic"] = ctx.topic
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
@@ -71,6 +78,10 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             # a count tied to a single day ("Thursday's earthquake", "will cut jobs, it said on Wednesday") is
             # a running count as of the statement, not a measurement period of its own
             period = Period(as_of, as_of, as_of.isoformat(), "asof")
+        if period.start < as_of - timedelta(days=PAST_EVENT_DAYS) and "past_state" not in feats["flags"]:
+            # "killed about 2,300 people in 1987": a figure about a period years before the statement belongs to
+            # another event; it is recorded, never compared with the current one
+            feats["flags"] = sorted({*feats["flags"], "past_state"})
         if "past_state" in feats["flags"] and period.kind != "past":
             end = min(period.end, as_of)
             period = Period(min(period.start, end), end, period.label, "past")

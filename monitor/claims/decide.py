@@ -76,7 +76,17 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
             matches.append((i, p))
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
+    matches = _own_series(c, matches)
+    if not matches:
+        return _alone(c, "history" if flags & NOT_A_BASE else "new")
     _, prev = max(matches, key=lambda ip: (_order(ip[1]), ip[0]))
+    if _sayer(prev) != _sayer(c) and not same_value(c, prev):
+        # a restatement counts as the most recent: the same value given at about the same time as the
+        # latest claim (the organisers' count repeated while the police count is also repeated) is corroboration
+        same = [ip for ip in matches if _near(c, ip[1]) and ip[1].value != prev.value and _same_time(ip[1], prev)
+                and same_value(c, ip[1])]
+        if same:
+            _, prev = max(same, key=lambda ip: (_order(ip[1]), ip[0]))
     label = prev.label
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
@@ -117,6 +127,55 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     else:
         expl = f"{label}: {_who(prev)} said {show(prev)}, {_who(c)} says {show(c)} ({c.period.label}): {why}."
     return Decision(kind, _link(c, prev, kind), prev, expl, ch)
+
+
+def _near(a: Claim, b: Claim) -> bool:
+    """A cheap bound before same_value: plain values of one unit more than half apart are never equal."""
+    if a.unit != b.unit or a.total or b.total or a.unit == "fraction":
+        return True
+    return abs(a.value - b.value) <= 0.5 * max(abs(a.value), abs(b.value))
+
+
+def _sayer(c: Claim) -> str:
+    sayer = c.features.get("sayer") or ""
+    return "" if sayer in ("he", "she", "they", "it", "we") else sayer
+
+
+def _day(c: Claim) -> date:
+    return min(c.period.end, c.as_of)
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    return abs((a.as_of - b.as_of).days) <= SAME_TIME_DAYS and abs((_day(a) - _day(b)).days) <= SAME_TIME_DAYS
+
+
+def _own_series(c: Claim, matches: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """Keep the sources of a disputed measure apart.
+
+    Sources are rivals when they gave different values for the same day or period (police 15,000,
+    organisers 100,000). A rival's figure is then never the old side of an update: when the new
+    claim's source has its own earlier figure, rivals are left out; otherwise only a rival's figure
+    from about the same time stays, as the other side of a contradiction. Sources that never
+    disagreed (an agency, then "officials") are one series.
+    """
+    mine = _sayer(c)
+    if not mine:
+        return matches
+    own = [p for _, p in matches if _sayer(p) == mine]
+    rivals: set[str] = set()
+    for _, p in matches:
+        theirs = _sayer(p)
+        if not theirs or theirs == mine or theirs in rivals:
+            continue
+        for q in (c, *own):
+            if _day(q) == _day(p) and abs((q.as_of - p.as_of).days) <= SAME_TIME_DAYS and not same_value(p, q):
+                rivals.add(theirs)
+                break
+    if not rivals:
+        return matches
+    if own:
+        return [ip for ip in matches if _sayer(ip[1]) not in rivals]
+    return [ip for ip in matches if _sayer(ip[1]) not in rivals or _same_time(c, ip[1])]
 
 
 def _distinct_sayers(a: Claim, b: Claim) -> bool:

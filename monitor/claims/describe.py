@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Figure
 from .context import ArticleContext, name_key
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
-                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, is_content, tokenize)
+                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, is_content, lemma, tokenize)
 
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -41,7 +41,32 @@ test vaccinate serve visit host welcome deploy station fund finance register enr
 
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
-                       r"|,\s+(?:with|including|and|against)\b|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])")
+                       r"|,\s+(?:with|including|and|against|bringing|taking|pushing|raising|lifting)\b"
+                       r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b")
+# An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
+# like a relative clause when a verb follows it, so the subject and the speaker are read across it.
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their)\s[^,;]{1,110},(?=\s+([a-z]+)\b)")
+# "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
+_BARE_TOLL = "toll"
+# Adverbs that sit between a subject and its verb or after an auxiliary ("fell back to", "had now been").
+_ADVERBS = frozenset("now back again further still already also sharply slightly reportedly officially".split())
+# Verbs that report a figure; a subject is never looked for beyond them ("X said the injured numbered").
+_SAID = frozenset("said says told reported announced estimated added confirmed".split())
+# Verbs of reaching a level ("gathered 250,000 signatures", "passed 300,000"): not what the counted thing does.
+_LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumulate top exceed".split())
+# Comparatives standing where a counted noun would ("11% higher than a year earlier").
+_COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
+# Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
+_CARRY = frozenset("bring take push raise lift put".split())
+# Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
+_PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace"}
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
+_HORIZON_MONTH_AFTER = re.compile(r"^[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
+                                  r"(?:the\s+)?(?:previous month|prior month|a month (?:earlier|ago)|" + _MONTH_NAMES + r")\b",
+                                  re.I)
+_HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
+                           r"|\b(?:12|twelve) months\b|\by/y\b|\bin the year to\b", re.I)
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -65,11 +90,14 @@ class Slots:
     surface: str = ""  # words for the label, as written
     as_of_shift: str = ""  # "last month" when the text dates the statement itself
     sayer_org: list[str] = field(default_factory=list)
+    horizon: str = ""  # "month" for a change on the month, "year" for one on the year
+    label_noun: str = ""  # "magnitude 7.1", "line 14": the number is a reading or a label, not a count
+    coord: bool = False  # "15,000 according to police and 100,000 according to X": counts what the figure before did
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
                 "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
-                "flags": self.flags}
+                "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord}
 
 
 def _is_value(t: Token) -> bool:
@@ -111,13 +139,52 @@ def _is_name(t: Token, ctx: ArticleContext) -> bool:
     return known
 
 
-def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str) -> tuple[str, set[int]]:
-    """Who a statement is attributed to ("police said", "according to organisers"), and its token indexes."""
+def _according(toks: tuple[Token, ...], i: int, hi: int, sentence: str) -> tuple[str, set[int]] | None:
+    """'according to the Common Front': the last word of the named source."""
+    j = i + 2
+    if j < hi and toks[j - 1].lower == "to":
+        while j < hi and toks[j].lower in DETERMINERS:
+            j += 1
+        if j < hi and toks[j].text[0].isalpha():
+            k = j
+            while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
+                    and not _gap(sentence, toks[k], toks[k + 1]):
+                k += 1
+            return toks[k].key, set(range(j, k + 1))
+    return None
+
+
+def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -1) -> tuple[str, set[int]]:
+    """Who a statement is attributed to ("police said", "according to organisers"), and its token indexes.
+
+    "according to X" right after the figure wins (two figures, two sources in one sentence); "put",
+    "estimated", "gave" attribute only when they come before the figure ("Police put the crowd at 15,000").
+    """
     best, used = "", set()
+    if i0 >= 0:
+        for i in range(i0 + 1, min(hi, i0 + 5)):
+            if toks[i].lower == "according":
+                found = _according(toks, i, hi, sentence)
+                if found:
+                    return found
+            if _is_value(toks[i]):
+                break
     for i in range(lo, hi):
         t = toks[i]
-        if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed", "put", "count", "counts", "give", "gave"):
+        if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed"):
             continue
+        if t.lower in ("put", "puts", "count", "counts", "give", "gave", "gives") and not (0 <= i0 and i < i0):
+            continue
+        if i + 2 < hi and toks[i + 1].lower == "by" and t.lower.endswith("ed"):
+            j = i + 2  # "the 6.8% reported by the bureau"
+            while j < hi and toks[j].lower in DETERMINERS:
+                j += 1
+            k = j
+            while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
+                    and not _gap(sentence, toks[k], toks[k + 1]):
+                k += 1
+            if j < hi and is_content(toks[j]):
+                return toks[k].key, set(range(j, k + 1))
         if t.lower == "according":
             j = i + 2
             if j < hi and toks[j - 1].lower == "to":
@@ -182,6 +249,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             return None
     fe = fs + len(fig.text)
     masked = _PAREN.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", sentence) if "," in sentence else sentence
+    if masked.count(",") >= 2:
+        masked = _APPOS.sub(_mask_apposition, masked)
     toks = tokenize(masked)
     n = len(toks)
     i0 = next((i for i, t in enumerate(toks) if t.end > fs), n)
@@ -217,6 +286,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if j < hi and unit not in ("count", "fraction", "percent", "percentage_points") and len(unit) >= 2 \
             and (toks[j].lower.startswith(unit[:3]) or unit.startswith(toks[j].lower[:3])):
         j += 1  # "4.2 million tonnes": the unit is not what is measured
+    if j + 1 < hi and toks[j].lower == "in" and len(unit) == 3 and unit.isupper() and is_content(toks[j + 1]):
+        j += 1  # "$50 million in emergency credit": what the money is
+    if j < hi and toks[j].lower in _COMPARATIVES:
+        j = hi  # "11.2% higher than a year earlier": no counted noun after the figure
     np_end = j if (j < hi and j > 0 and _gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
     names = [name_key(t.text) for t in np if _is_name(t, ctx)]
@@ -265,12 +338,21 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             k = i0 - 1
         while k >= lo:
             t = toks[k]
+            if t.lower in _SAID and k < i0 - 1:
+                break  # "the directorate said the injured numbered 1,900": the subject is after "said"
+            if t.cap is False and (t.key in EVENTS or (_verbish(t) and t.lower.endswith("ed"))) and k - 1 >= lo \
+                    and toks[k - 1].lower == "the" and not s.head:
+                s.head = s.pred = t.key  # "the injured", "the dead", "the displaced": the people counted
+                s.surface = t.text
+                k -= 2
+                break
             if t.lower in STOP or _is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
-                    or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD:
+                    or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD or t.lower in _ADVERBS \
+                    or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
                 continue
             if _verbish(t) and t.lemma not in SPEECH:
-                if pred_idx < 0:
+                if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:
                     pred_idx = k
                 k -= 1
                 continue
@@ -307,7 +389,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[k]
             if _is_value(t) or not t.text[0].isalpha():
                 break
-            if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been"):
+            if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been") \
+                    or t.lower in _ADVERBS:
                 k += 1
                 steps += 1
                 continue
@@ -352,16 +435,28 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 s.quals = _resolve_quals(masked[:toks[i0].start], ctx, fig.sentence_start)
     if s.pred == "take" and after < hi and toks[after].lower == "part":
         s.pred = "attend"
+    if obj_start > 0 and s.pred:
+        # "forced from their homes" -> displaced; "treated for injuries" -> injured
+        k = obj_start
+        while k < min(hi, obj_start + 4) and (toks[k].lower in STOP or toks[k].lower in DETERMINERS):
+            k += 1
+        if k < hi and toks[k].text[0].isalpha():
+            folded_pred = _PHRASES.get((s.pred, toks[k].key))
+            if folded_pred is None and toks[k - 1].lower == "for" and toks[k].key in EVENTS:
+                folded_pred = toks[k].key
+            if folded_pred:
+                s.pred, s.obj, s.obj_mods = folded_pred, "", []
     if not s.pred and words:
         k = i0 - 1
         while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
             k -= 1
         if k >= lo and _verbish(toks[k]) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
+                and toks[k].lemma not in _LEVEL_VERBS \
                 and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
             s.pred = toks[k].key
 
     # names of the clause, who says it, and anaphora
-    sayer, said_idx = _sayer(toks, lo, hi, masked)
+    sayer, said_idx = _sayer(toks, lo, hi, masked, i0)
     if not sayer:
         sayer, said_idx = _sayer(toks, 0, n, masked)
     s.sayer = sayer
@@ -372,6 +467,22 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     s.names = sorted(set(names) - {sayer})
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
+    if s.head == _BARE_TOLL and not any(m in EVENTS for m in s.mods):
+        s.mods = [*s.mods, "die"]
+    if unit in ("percent", "percentage_points") and s.head == "price":
+        s.head = "inflation"  # "food prices rose 7.9%": the rate of change of prices
+        s.mods = [m for m in s.mods if m != "inflation"]
+    if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \
+            and not _verbish(toks[i0 - 1]) and toks[i0 - 1].lower not in _ADVERBS:
+        s.label_noun = toks[i0 - 1].key  # "magnitude 7.1", "line 14": a reading or a label
+    elif unit == "count" and "compound" in fig.tags and words:
+        s.label_noun = s.head
+    s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
+    clause = masked[toks[lo].start:toks[hi - 1].end] if hi > lo else masked
+    if _HORIZON_MONTH.search(clause) or _HORIZON_MONTH_AFTER.match(masked, fe):
+        s.horizon = "month"
+    elif _HORIZON_YEAR.search(clause):
+        s.horizon = "year"
 
     # flags: what kind of statement the figure is part of
     before = toks[lo:i0]
@@ -385,8 +496,14 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if any(t.lemma == "expect" and i + 1 < len(before) and before[i + 1].lower == "to" for i, t in enumerate(before)) \
             and s.pred in ("spend", "invest", "") and fig.unit not in ("count", "fraction"):
         flags.add("target")
-    if clause_lemmas & PROJECTION or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS):
-        flags.add("projection")
+    if before_lemmas & PROJECTION or s.head in PROJECTION or ("expect" in before_lemmas and "target" not in flags
+                                                                  and fig.unit not in ("count", "fraction")) \
+            or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS and not any(
+                t.lower == "than" for t in toks[lo:hi])):
+        flags.add("projection")  # "economists had expected 6.9%"; not "a bigger drop than analysts had forecast"
+    if any(t.lower in ("if", "unless") for t in before) or any(
+            t.lower in ("must", "need", "needed", "required") for t in toks[i0:hi]):
+        flags.add("target")  # "if it reaches 500,000", "a petition that reaches N ... must be debated": a threshold
     if "minimum" in clause_lemmas or "maximum" in clause_lemmas:
         flags.add("limit")
     if clause_lemmas & REVISION:
@@ -419,6 +536,15 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     return s
 
 
+def _mask_apposition(m: re.Match[str]) -> str:
+    """Blank an apposition when a verb follows it; keep it otherwise (a list, an address)."""
+    nxt = m.group(1)
+    lem = lemma(nxt)
+    if lem in CHANGE or lem in SPEECH or nxt.endswith("ed") or nxt in ("has", "had", "is", "was", "will"):
+        return "," + " " * (len(m.group(0)) - 2) + ","
+    return m.group(0)
+
+
 def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
                    skip: tuple[int, int]) -> list[str]:
     """The run of names closest before the figure (its subject), else the closest after it."""
@@ -440,9 +566,13 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
 def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str, ctx: ArticleContext,
                        s: Slots) -> bool:
     """'the death toll ... rose to', 'the number of people killed ... rose to': the subject is a container."""
+    carried = i0 > lo and toks[i0 - 1].lower == "to"
     for c in range(i0 - 1, lo - 1, -1):
         t = toks[c]
-        if t.lemma not in CONTAINER or not any(x.lemma in CHANGE for x in toks[c + 1:i0]):
+        if t.lemma not in CONTAINER:
+            continue
+        if not any(x.lemma in CHANGE for x in toks[c + 1:i0]) and not (
+                carried and any(x.lemma in _CARRY for x in toks[max(lo, c - 3):c])):
             continue
         s.head = t.lemma
         s.surface = t.text

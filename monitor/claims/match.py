@@ -69,6 +69,8 @@ class Sig(NamedTuple):
     quals: frozenset[str]
     names: frozenset[str]  # what the clause is about; else the speaker when the speaker is an organisation
     topic: frozenset[str]
+    horizon: str  # "month" (a change on the month) or "year"/"" (on the year, the default for a rate)
+    label_noun: str  # "magnitude" of "magnitude 7.1": a reading, never a count
 
 
 def signature(c: Claim) -> Sig:
@@ -77,7 +79,8 @@ def signature(c: Claim) -> Sig:
     return Sig(value_class(c.unit, c.total), frozenset(x for x in f.get("flags", ()) if x in STRICT_FLAGS), cw,
                frozenset(w for w in cw if w in EVENTS), _weak(f), f.get("head") or "", frozenset(f.get("mods") or ()),
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
-               frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()))
+               frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
+               "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "")
 
 
 def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
@@ -90,6 +93,8 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         return 0
     if sa.events != sb.events:  # killed vs injured, or one side does not say what happened to them
         return 0
+    if sa.horizon != sb.horizon or sa.label_noun != sb.label_noun:
+        return 0  # a monthly change is not an annual rate; "magnitude 7.1" is not a count of anything
     if not sa.weak and not sb.weak:
         if sa.head != sb.head or sa.mods != sb.mods:
             return 0
@@ -115,7 +120,9 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         agree += 1
     if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
         return 0
-    # one side says what is done and to what, the other does not: too little to link them
-    if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not sa.events:
+    # one side says what is done and to what, the other does not: too little to link them, unless the
+    # same named thing is counted on both sides ("Brightwave pledged $50 million in credit" / "its credit")
+    if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not sa.events \
+            and not (sa.names and sb.names and not sa.weak and not sb.weak):
         return 0
     return agree
