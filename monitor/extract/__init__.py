@@ -5,18 +5,24 @@ of the text (see the docstrings of `sentences`, `figures` and `timex` for why).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from monitor.models import DatedEvent, Extraction, Figure
+from monitor.models import DatedEvent, Extraction, Figure, Period
 
 from .events import build_events
 from .figures import find_figures
-from .periods import choose_period, clause_bounds, clause_of, statement_tags
+from .periods import choose_period, clause_bounds, clause_of, phrase_window, statement_tags
 from .sentences import split_sentences
 from .tokens import Candidates
 from .timex import Timex, find_timexes, last_explicit_year, resolve
 
 EXTRACTOR_VERSION = "1.1.0"
+# Rates take the article's data month when they name no time: "Core inflation slowed to
+# 5.0%" in a story about April's figures is April's core rate, not the publication day's.
+_RATE_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
+# A figure whose period ended this long before publication is history, not news.
+_HISTORY = timedelta(days=366)
+_RECENT = timedelta(days=100)
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "split_sentences", "resolve", "find_timexes", "Timex"]
 
@@ -27,6 +33,7 @@ def extract(text: str, published: date) -> Extraction:
     events: list[DatedEvent] = []
     cands = Candidates(text)
     recent_years: list[int | None] = [None, None]
+    ref_month: Period | None = None  # the month a statistics story reports on
     for ss, se in split_sentences(text):
         reference = recent_years[-1] or recent_years[-2]
         tx_c = Candidates.within(cands.timex, ss, se)
@@ -50,11 +57,19 @@ def extract(text: str, published: date) -> Extraction:
             own = clause_of(bounds, f.start)
             others = {k: v for k, v in clauses_with_fig.items() if k != own}
             period = choose_period(f.start, f.end, bounds, timexes, others, published, ref,
-                                   "past_state" in f.tags)
+                                   "past_state" in f.tags, cands.low, f.change == "baseline",
+                                   f.change in ("increase", "decrease"))
+            if f.unit in _RATE_UNITS and f.change != "baseline":
+                if period.kind == "asof" and ref_month is not None:
+                    period = ref_month  # a rate reported with no time of its own: the article's data month
+                elif (ref_month is None and len(period.label) == 7 and "/" not in period.label
+                      and timedelta(0) <= published - period.end <= _RECENT):
+                    ref_month = period  # the first recent month a rate is given for
+            if period.end < published - _HISTORY:
+                f.tags.append("historical")
             c_end = bounds[own + 1] if own + 1 < len(bounds) else se
-            tags = tuple(dict.fromkeys(f.tags + statement_tags(cands.low, bounds[own], c_end)))
-            if "target" not in tags and "projection" not in tags and "proposal" not in tags:
-                tags = tuple(dict.fromkeys(tags + tuple(statement_tags(cands.low, ss, se))))
+            lo, hi = phrase_window(cands.low, bounds[own], c_end, f.start, f.end)
+            tags = tuple(dict.fromkeys(f.tags + statement_tags(cands.low, lo, hi)))
             figures.append(Figure(
                 value=f.value, unit=f.unit, text=text[f.start:f.end], start=f.start, end=f.end,
                 sentence=sentence, sentence_start=ss, qualifier=f.qualifier, low=f.low, high=f.high,

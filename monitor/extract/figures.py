@@ -138,6 +138,13 @@ _REF_WORDS = frozenset(
     appendix annex resolution version v model id code ref tel phone ext box unit apartment apt suite floor block lot
     ward sector zone highway interstate tier category class channel division row seat lane track term week day game
     match gameweek matchday pier terminal batch series generation""".split())
+_REF_LIST = re.compile(r"\b(?:" + "|".join(sorted(_REF_WORDS)) + r")s?\s{1,2}\d{1,5}(?:\s{0,2}(?:,|and|or|&)\s{1,2}\d{1,5}){0,4}"
+                       r"\s{0,2}(?:,|and|or|&)\s{1,2}$")
+_BROADCAST_AFTER = re.compile(r"\s{0,2}(?:FM|AM|MHz|kHz|DAB)\b")
+_PER_CURRENCY = re.compile(r"\s{1,2}(?i:per|a|to\s{1,2}the|against\s{1,2}the)\s{1,2}(?P<c>(?i:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")|[A-Z]{3})\b")
+_MAGNITUDE_BEFORE = re.compile(r"(?i:magnitude|magnitude-)\s{0,2}(?:of\s{1,2})?$")
+_POINT_AFTER = re.compile(r"(?:\s{1,2}an?\s{1,2}|-)(?i:percentage[\s-]{1,2})?(?i:(?P<bp>basis[\s-]{1,2})?points?)\b")
+_ORDINAL_DEN = frozenset("third fourth fifth sixth seventh eighth ninth tenth".split())
 _QUAL_PHRASES = {**_QUAL_OF, "between": "between", "from": "from"}
 
 
@@ -333,6 +340,17 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
     if kind == "mult":
         return Found(value, "times", s, e, change="decrease" if value < 1 else "increase", tags=["multiplier"])
 
+    if kind == "frac":
+        parts = core.lower().replace("-", " ").split()
+        nxt = _NOUN_RUN.match(text, e, se)
+        if len(parts) == 2 and parts[0] in ("a", "an") and parts[1] in _ORDINAL_DEN and nxt is not None \
+                and nxt.group("run").split()[0].lower() not in _STOP:
+            return None  # "a third estimate": an ordinal, not a fraction
+        pt = _POINT_AFTER.match(text, e, se)
+        if pt is not None:  # "by half a percentage point", "a half-point cut"
+            unit = "basis_points" if pt.group("bp") else "percentage_points"
+            return _finish(text, low, Found(value, unit, s, pt.end(), tags=tags), s, ss, se, kind, core)
+
     # currency before the number
     currency = None
     cm = _CUR_BEFORE.search(text, max(ss, s - 6), s)
@@ -359,8 +377,13 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
             prev_tok = text[max(ss, s - 8):s - 1].split()[-1:]
             if prev_tok and prev_tok[0].isdigit():
                 return None  # the later groups of a phone or reference number
-        if currency is None and prev1 and prev1[0].rstrip(".") in _REF_WORDS:
-            return None
+        if currency is None and prev1 and (prev1[0].rstrip(".") in _REF_WORDS or prev1[0].endswith("s")
+                                           and prev1[0][:-1] in _REF_WORDS):
+            return None  # "route 9", "bus lines 14 and 22"
+        if currency is None and _REF_LIST.search(low, max(ss, s - 40), s):
+            return None  # the later numbers of "lines 14 and 22"
+        if _BROADCAST_AFTER.match(text, e, se):
+            return None  # "98.3 FM": a frequency is a name
         if s == ss and _LIST_AFTER.match(text, e, se) and "." not in core:
             return None
         if "," not in core and "." not in core and len(core) >= 7 and currency is None:
@@ -475,6 +498,8 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
                 unit = "percent"
             elif w in ("plus",):
                 plus = True
+            elif w == "magnitude":
+                unit = "magnitude"
             elif w in ("thirds", "quarters", "halves", "fifths"):
                 return None
             else:
@@ -490,6 +515,12 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
         unit = currency
     val = value * scale
 
+    if kind == "digits" and unit == "count" and not currency and _MAGNITUDE_BEFORE.search(text, max(ss, s - 14), s):
+        unit = "magnitude"  # "magnitude 7.1": a point on a scale, not a count
+    pc = _PER_CURRENCY.match(text, fe, se) if unit == "count" and not currency and kind == "digits" else None
+    if pc is not None:  # "11.42 per euro": an exchange rate
+        return _finish(text, low, Found(value * scale, "rate", fs, pc.end(), counted="per " + pc.group("c").lower(),
+                                        tags=tags), s, ss, se, kind, core)
     if kind == "frac" and unit == "count":
         unit = "fraction"
     if kind == "vague":
@@ -540,7 +571,7 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
                     hi = hi * scale
                 um = _SPACED_UNIT.match(text, rend, se)
                 gm = _GLUED.match(text, rend, se) if r.group("num")[-1:].isdigit() else None
-                if f.unit == "count" and um is not None and um.group("pct") or gm is not None and gm.group("unit") == "%":
+                if f.unit == "count" and (um is not None and um.group("pct") or gm is not None and gm.group("unit") == "%"):
                     f.unit, rend = "percent", (um.end() if um is not None and um.group("pct") else gm.end())
                 elif f.unit == "count" and um is not None and um.group("unit"):
                     f.unit, rend = UNITS[um.group("unit").lower()], um.end()

@@ -21,11 +21,13 @@ _CLAUSE_BREAK = re.compile(
 _PROJECTION = frozenset("will would expect expects expected forecast forecasts forecasted projected projection "
                         "projections predict predicts predicted could might likely outlook anticipated anticipate "
                         "anticipates estimates".split())
-_TARGET = frozenset("target targets goal goals pledge pledged pledges aim aims aimed benchmark commit committed "
-                    "commitment promise promised promises objective ambition vowed threshold guideline".split())
+# Pledged money is an amount given, and a benchmark rate is a level: neither word marks a target.
+_TARGET = frozenset("target targets goal goals aim aims aimed commit committed commitment promise promised promises "
+                    "objective ambition vowed threshold guideline needs need required requires".split())
 _PROPOSAL = frozenset("propose proposed proposes proposal proposals urge urged urges urging suggest suggested suggests "
                       "demand demanded demands want wants seek seeks seeking plan plans planned recommend recommended "
                       "recommends".split())
+_CONDITIONAL = frozenset({"if", "unless"})
 _PROPOSAL_PHRASES = ("called for", "calls for", "calling for")
 _STRIP = str.maketrans({c: " " for c in ",.;:!?\"()\u201c\u201d\u2018\u2019"})
 
@@ -54,10 +56,24 @@ def choose_period(
     published: date,
     reference: int | None,
     past_state: bool,
+    low: str | None = None,
+    baseline: bool = False,
+    is_change: bool = True,
 ) -> Period:
     """The period of one figure; see the module docstring for the order of preference."""
     own = clause_of(bounds, fig_start)
-    facts = [t for t in timexes if not t.statement]
+    facts = []
+    for t in timexes:
+        if t.statement:
+            continue
+        if low is not None and not baseline and _is_base(low, t, fig_end):
+            continue  # "than a year earlier", "compared with March": what the figure is compared with
+        if t.prep == "since" and not is_change:
+            point = _since_point(low, t, fig_start) if low is not None else None
+            if point is not None:
+                return point  # "the deadliest since 1987, when a quake killed 2,300": 1987 itself
+            continue  # "its lowest since 2023": a span start, not the time of a current level
+        facts.append(t)
     statements = [t for t in timexes if t.statement]
     chosen: Timex | None = None
     in_clause = [t for t in facts if clause_of(bounds, t.start) == own]
@@ -88,6 +104,32 @@ def choose_period(
     return chosen.period
 
 
+_BASE_BEFORE = re.compile(r"(?:\bthan|\bfrom|\bwith|\bversus|\bvs\.?|\bagainst|\bover)\s{1,3}(?:the\s{1,3})?$")
+_SAME_AGO = re.compile(r"(?:a|one)\s{1,3}(?:year|month|week)\s{1,3}(?:earlier|ago|before)")
+
+
+def _is_base(low: str, t: Timex, fig_end: int) -> bool:
+    """A time that a figure is compared with, rather than the figure's own time."""
+    if t.start < fig_end:
+        return False
+    if _BASE_BEFORE.search(low, max(0, t.start - 16), t.start) or t.prep in ("from",):
+        return True
+    return _SAME_AGO.match(low, t.start) is not None or low.startswith(("on the ", "from a "), max(0, t.start - 8))
+
+
+def _since_point(low: str, t: Timex, fig_start: int) -> Period | None:
+    """For "since 1987, when ..." the period of a figure inside the when-clause: 1987."""
+    if fig_start <= t.end or not low.startswith(", when ", t.end):
+        return None
+    label = t.period.label.split("/")[0]
+    start = t.period.start
+    if len(label) == 4:
+        return Period(start, date(start.year, 12, 31), label, "explicit")
+    if len(label) == 10:
+        return Period(start, start, label, "explicit")
+    return None
+
+
 def statement_tags(low: str, start: int, end: int) -> list[str]:
     """Flags for the kind of statement a clause makes: projection, target, proposal.
 
@@ -96,10 +138,38 @@ def statement_tags(low: str, start: int, end: int) -> list[str]:
     chunk = low[start:end]
     ws = set(chunk.translate(_STRIP).split())
     tags = []
-    if not _PROJECTION.isdisjoint(ws) or "set to" in chunk:
+    if not _PROJECTION.isdisjoint(ws) or "set to" in chunk or not _CONDITIONAL.isdisjoint(ws):
         tags.append("projection")
     if not _TARGET.isdisjoint(ws):
         tags.append("target")
     if not _PROPOSAL.isdisjoint(ws) or any(p in chunk for p in _PROPOSAL_PHRASES):
         tags.append("proposal")
     return tags
+
+
+_WORD_BACK = re.compile(r"\S{1,40}\s{1,5}$")
+
+
+def phrase_window(low: str, clause_start: int, clause_end: int, fig_start: int, fig_end: int) -> tuple[int, int]:
+    """The figure's own phrase: up to eight words before it and four after, inside its clause.
+
+    Statement words are read here, not in the whole sentence, so "held its rate at 10%
+    ... towards its 2% target" tags only the 2%, and "expected" two clauses away does not
+    turn a reported count into a projection.
+    """
+    lo = fig_start
+    for _ in range(8):
+        m = _WORD_BACK.search(low, max(clause_start, lo - 46), lo)
+        if m is None:
+            break
+        lo = m.start()
+    hi = fig_end
+    for _ in range(4):
+        m = _WORD_AHEAD.match(low, hi, clause_end)
+        if m is None:
+            break
+        hi = m.end()
+    return max(lo, clause_start), min(hi, clause_end)
+
+
+_WORD_AHEAD = re.compile(r"\s{0,5}\S{1,40}")

@@ -26,6 +26,9 @@ def _check(fig: Any, want: dict[str, Any]) -> list[str]:
         elif key == "tags":
             if not set(expected) <= set(fig.tags):
                 errors.append(f"tags {fig.tags!r} lack {set(expected) - set(fig.tags)!r}")
+        elif key == "not_tags":
+            if set(expected) & set(fig.tags):
+                errors.append(f"tags {fig.tags!r} hold {set(expected) & set(fig.tags)!r}")
         elif key in ("value", "total", "low", "high"):
             if not _close(getattr(fig, key), expected):
                 errors.append(f"{key} {getattr(fig, key)!r} != {expected!r}")
