@@ -42,7 +42,7 @@ test vaccinate serve visit host welcome deploy station fund finance register enr
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
                        r"|,\s+(?:with|including|and|against|bringing|taking|pushing|raising|lifting)\b"
-                       r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b")
+                       r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
 _APPOS = re.compile(r",\s+(?:the|a|an|its|their)\s[^,;]{1,110},(?=\s+([a-z]+)\b)")
@@ -62,7 +62,7 @@ _CARRY = frozenset("bring take push raise lift put".split())
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
-_HORIZON_MONTH_AFTER = re.compile(r"^[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
+_HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
                                   r"(?:the\s+)?(?:previous month|prior month|a month (?:earlier|ago)|" + _MONTH_NAMES + r")\b",
                                   re.I)
 _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
@@ -205,6 +205,12 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
             while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                     and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                 k -= 1
+            if k - 2 >= lo and toks[k].cap and not toks[k - 1].cap and is_content(toks[k - 1]) and toks[k - 2].cap \
+                    and toks[k - 2].lower not in STOP and not _gap(sentence, toks[k - 2], toks[k]):
+                k -= 2  # "Directorate spokeswoman Lidia Ferreyra said": the speaker's affiliation is not the subject
+                while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].lower not in STOP \
+                        and not _gap(sentence, toks[k - 1], toks[k]):
+                    k -= 1
             return toks[j].key, set(range(k, j + 1))
         if j >= lo and toks[j].lower in ("he", "she", "they", "it", "we"):
             best = best or toks[j].lower
@@ -286,7 +292,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if j < hi and unit not in ("count", "fraction", "percent", "percentage_points") and len(unit) >= 2 \
             and (toks[j].lower.startswith(unit[:3]) or unit.startswith(toks[j].lower[:3])):
         j += 1  # "4.2 million tonnes": the unit is not what is measured
-    if j + 1 < hi and toks[j].lower == "in" and len(unit) == 3 and unit.isupper() and is_content(toks[j + 1]):
+    if j + 1 < hi and toks[j].lower == "in" and len(unit) == 3 and (fig.unit or "").isupper() and is_content(toks[j + 1]):
         j += 1  # "$50 million in emergency credit": what the money is
     if j < hi and toks[j].lower in _COMPARATIVES:
         j = hi  # "11.2% higher than a year earlier": no counted noun after the figure
@@ -464,9 +470,16 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
+    if said_idx and any(toks[k].lower in ("it", "its") for k in range(lo, i0)) and min(said_idx) < i0:
+        # "the bank said it had pledged $50 million": "it" is the named speaker
+        spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
+        if spoken:
+            names = spoken
     s.names = sorted(set(names) - {sayer})
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
+    if s.head in CONTAINER and s.mods and not any(m in EVENTS for m in s.mods) and s.head != _BARE_TOLL:
+        s.head, s.mods = s.mods[-1], s.mods[:-1]  # "the annual inflation rate" is inflation, "the number of officers"
     if s.head == _BARE_TOLL and not any(m in EVENTS for m in s.mods):
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head == "price":
@@ -517,7 +530,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             flags.add("baseline")
     if fig.change == "baseline":
         flags.add("baseline")
-    if "past_state" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
+    if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
         flags.add("past_state")
     if "new" in near or "another" in near:
         flags.add("new_instance")
@@ -622,7 +635,7 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     if anaphor < 0:
         return []
     for i in range(0, anaphor):
-        if _is_name(toks[i], ctx):
+        if _is_name(toks[i], ctx) and i not in said:
             return [name_key(toks[i].text)]
     if anaphor <= 1 or lo == 0 and anaphor - lo <= 1:
         for prev in ctx.previous_sentences(sentence_start, 1):
