@@ -104,6 +104,10 @@ _STATEMENT_WORDS = frozenset("said says told tells announced announces published
 _FUTURE_WORDS = frozenset("will shall upcoming scheduled planned plans plan due set expected would".split())
 # Past-tense verbs that say a sentence reports what happened (with any "-ed" word).
 _PAST_WORDS = frozenset("rose fell grew was were stood hit came went rose shrank sank slid had".split())
+# A weekday after these, in its own clause, lies ahead: a modal, or "to" with a verb.
+_FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|planned|plans|expected|'ll)\b[^.;,]{0,50}$"
+                          r"|\bto\s{1,2}(?!the\b|a\b|an\b|its\b|their\b)[a-z]{2,20}\s{1,2}(?:[a-z]{1,20}\s{1,2}){0,4}"
+                          r"(?:on|by|from|until)\s{1,2}$")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
 _QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
@@ -125,6 +129,7 @@ class Timex:
     prep: str | None  # leading preposition, lowercased ("in", "since", "by"...)
     anchored: bool = False  # counted from a reference time ("the previous year")
     statement: bool = False  # the time of a statement ("said last month"), not of the fact
+    future: bool = False  # read forward: "will meet on Tuesday", "ready to sign by Friday"
 
     @property
     def date_label(self) -> str:
@@ -143,6 +148,8 @@ class Timex:
         """Whether the expression dates a happening (not a state, deadline or span)."""
         if self.precision in ("now", "range", "decade"):
             return False
+        if self.future and self.precision == "day" and self.prep in ("by", "from", "until"):
+            return True  # a dated step still to come: "publish the list by Friday"
         return self.prep not in ("since", "by", "until", "till", "for", "from", "by mid", "by the end of",
                                  "through", "throughout", "as of", "starting")
 
@@ -554,6 +561,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             if (_QTY_BEFORE.search(text, max(start, d0 - 16), d0) or _QTY_AFTER.match(text, m.end(), end)) and not prep:
                 continue
         fut = future and not _FUTURE_WORDS.isdisjoint(low[max(start, c - 80):c].split())
+        if not fut and kind == "wd" and _FORWARD_CUE.search(low, max(start, c - 60), c):
+            fut = True  # "ready to meet the unions on Tuesday", "would land on Thursday"
         got = _resolve(m, published, fut, ref, prep, bool(peeled), past)
         if got is None:
             continue
@@ -566,7 +575,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             after = low[m.end():min(end, m.end() + 40)].replace(",", " ").split()[:2]
             statement = bool(after) and (after[0] in _STATEMENT_WORDS or len(after) > 1 and after[1] in _STATEMENT_WORDS
                                          and after[0] in ("he", "she", "they", "it", "officials"))
-        out.append(Timex(s0, m.end(), text[s0:m.end()], period, precision, prep, anchored, statement))
+        out.append(Timex(s0, m.end(), text[s0:m.end()], period, precision, prep, anchored, statement,
+                         fut and kind == "wd"))
         last_end = m.end()
         if period.kind == "explicit" and precision in ("year", "month", "day"):
             ref = period.start.year

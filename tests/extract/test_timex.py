@@ -104,3 +104,26 @@ def test_offsets_and_prepositions() -> None:
 def test_date_label_is_no_more_precise_than_text() -> None:
     labels = [t.date_label for t in find_timexes("It happened last year, then in May 2023, then on March 3.", THU)]
     assert labels == ["2023", "2023-05", "2024-03-03"]
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("The union is ready to sign the deal on Monday.", "2024-03-18"),
+    ("Ministers would vote on Tuesday, an aide said.", "2024-03-19"),
+    ("The ferry resumed service on Monday.", "2024-03-11"),
+    ("Crews returned to the harbour on Tuesday.", "2024-03-12"),
+])
+def test_weekday_reads_forward_only_in_future_clauses(sentence: str, label: str) -> None:
+    found = [t for t in find_timexes(sentence, THU) if t.precision == "day"]
+    assert [t.period.label for t in found] == [label]
+
+
+def test_future_deadline_weekday_is_an_event() -> None:
+    t = find_timexes("The agency said it would publish the list by Friday.", THU)[0]
+    assert t.period.label == "2024-03-15" and t.eventable
+    past = find_timexes("The list had been published by Friday.", THU)[0]
+    assert not past.eventable
+
+
+def test_bare_month_in_past_tense_sentence_is_the_latest() -> None:
+    t = find_timexes("Exports fell 2% in November.", date(2024, 6, 20))[0]
+    assert t.period.label == "2023-11"
