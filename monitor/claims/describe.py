@@ -36,12 +36,12 @@ PRONOUNS = frozenset("its their his her".split())
 # Common verbs in news about figures, besides the change and speech verbs.
 VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
 approve allocate win take employ kill injure die evacuate displace arrest attend join march vote elect
-sign agree hire fire lay receive collect borrow lend owe deliver ship produce build import export infect
+sign agree hire fire lay receive draw collect borrow lend owe deliver ship produce build import export infect
 test vaccinate serve visit host welcome deploy station fund finance register enrol record""".split())
 
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
-                       r"|,\s+(?:with|including|and|against|bringing|taking|pushing|raising|lifting)\b"
+                       r"|,\s+(?:with|including|and|against)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting)\b)"
                        r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
@@ -58,6 +58,12 @@ _LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumul
 _COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
 # Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
 _CARRY = frozenset("bring take push raise lift put".split())
+# Nouns for people who turned up ("the crowd", "marchers", "turnout"): they count attendance.
+_ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|protestors?|demonstrators?|participants?"
+                        r"|attendees?)\b", re.I)
+# "18 were arrested on Saturday, bringing the total to 59": the first figure is an increment.
+_INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?"
+                        r"(?:total|toll|tally|number|count)\b", re.I)
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -393,7 +399,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         steps = 0
         while k < hi and steps < 6:
             t = toks[k]
-            if _is_value(t) or not t.text[0].isalpha():
+            if _is_value(t) or not t.text[0].isalpha() or (k > i0 + 1 and _gap(masked, toks[k - 1], t)):
                 break
             if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been") \
                     or t.lower in _ADVERBS:
@@ -433,6 +439,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 break
             e += 1
         ow = [t for t in toks[k:e] if t.text[0].isalpha() and not _is_name(t, ctx)]
+        if any(t.lower in NEW_INSTANCE for t in toks[k:min(hi, e + 1)]):
+            flags.add("new_instance")  # "joined a separate march": another event, not a revision
         if ow:
             s.obj = ow[-1].key
             s.obj_mods = [t.key for t in ow[:-1] if t.key not in NEUTRAL_MOD and t.key != s.obj]
@@ -484,7 +492,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head == "price":
         s.head = "inflation"  # "food prices rose 7.9%": the rate of change of prices
-        s.mods = [m for m in s.mods if m != "inflation"]
+    if s.head == "inflation":
+        s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
+    if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
+        s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
+    if _INCREMENT.match(masked, chi):
+        flags.add("delta")
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \
             and not _verbish(toks[i0 - 1]) and toks[i0 - 1].lower not in _ADVERBS:
         s.label_noun = toks[i0 - 1].key  # "magnitude 7.1", "line 14": a reading or a label

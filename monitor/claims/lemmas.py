@@ -47,7 +47,7 @@ FOLD: dict[str, str] = {
     "goal": "target", "benchmark": "target", "objective": "target", "threshold": "target",
     "guideline": "target", "aim": "target",
     # taking part
-    "join": "attend", "attend": "attend", "march": "attend", "rally": "attend", "gather": "attend",
+    "join": "attend", "attend": "attend", "draw": "attend", "march": "attend", "rally": "attend", "gather": "attend",
     "protest": "attend", "demonstrate": "attend", "participate": "attend",
     # money flows
     "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "income",
