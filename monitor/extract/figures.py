@@ -556,6 +556,8 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
         if r is not None:
             sep = r.group("sep").strip().lower()
             ok = sep in ("-", "\u2013", "\u2014", "to") or (sep == "and" and qword == "between")
+            if r.group("cur") and f.unit in ("percent", "percentage_points"):
+                ok = False  # "fell 3% to $3.9 billion": a change, then the level it reached
             hi = _simple_value(r.group("num"))
             if ok and hi is not None:
                 rend = r.end()
@@ -568,6 +570,10 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
                     if sc and (sm.group("scale").lower() not in ("m", "b") or f.unit not in ("count",) or r.group("cur")):
                         low_v, hi, rend = f.value * sc, hi * sc, sm.end()
                 else:
+                    # "$17.5 billion to $18 billion": the second scale word repeats the first
+                    sc = SCALE_ABBR.get(sm.group("scale").lower()) if sm is not None and sm.groupdict().get("scale") else None
+                    if sc is not None and abs(sc - scale) <= 1e-9 * scale:
+                        rend = sm.end()
                     hi = hi * scale
                 um = _SPACED_UNIT.match(text, rend, se)
                 gm = _GLUED.match(text, rend, se) if r.group("num")[-1:].isdigit() else None

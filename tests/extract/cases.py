@@ -108,6 +108,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Between 200 and 300 migrants crossed the channel.", P,
      [dict(value=200, qualifier="range", low=200, high=300)]),
     ("Officials expect 40-50 ships to dock this week.", P, [dict(qualifier="range", low=40, high=50)]),
+    # a change then the level it reached is not a range; a repeated scale word belongs to the range
+    ("Orlen Foods said sales fell 4% to $2.7 billion in the quarter.", P,
+     [dict(value=4, unit="percent", qualifier="exact"), dict(value=2.7e9, unit="USD", qualifier="exact")]),
+    ("The ferry operator expects revenue of $1.2 billion to $1.4 billion next year.", P,
+     [dict(value=1.2e9, unit="USD", qualifier="range", low=1.2e9, high=1.4e9)]),
+    ("Repairs will cost between €3 million and €5 million, the council said.", P,
+     [dict(unit="EUR", qualifier="range", low=3e6, high=5e6)]),
     ("The fund could reach 2 to 3 million members.", P, [dict(qualifier="range", low=2e6, high=3e6)]),
     ("Casualties could rise to as many as 400.", P, [dict(value=400, qualifier="upper_bound")]),
     ("Fewer than 50 species remain.", P, [dict(value=50, qualifier="upper_bound", counted="species")]),
