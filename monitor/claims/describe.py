@@ -173,6 +173,16 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                 found = _according(toks, i, hi, sentence)
                 if found:
                     return found
+            if toks[i].lemma in SPEECH and toks[i].lower.endswith("ed") and i + 2 < hi and toks[i + 1].lower == "by":
+                j = i + 2  # "the 6.8% reported by the bureau"
+                while j < hi and toks[j].lower in DETERMINERS:
+                    j += 1
+                k = j
+                while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
+                        and not _gap(sentence, toks[k], toks[k + 1]):
+                    k += 1
+                if j < hi and is_content(toks[j]):
+                    return toks[k].key, set(range(j, k + 1))
             if _is_value(toks[i]):
                 break
     for i in range(lo, hi):
@@ -181,16 +191,6 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
             continue
         if t.lower in ("put", "puts", "count", "counts", "give", "gave", "gives") and not (0 <= i0 and i < i0):
             continue
-        if i + 2 < hi and toks[i + 1].lower == "by" and t.lower.endswith("ed"):
-            j = i + 2  # "the 6.8% reported by the bureau"
-            while j < hi and toks[j].lower in DETERMINERS:
-                j += 1
-            k = j
-            while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
-                    and not _gap(sentence, toks[k], toks[k + 1]):
-                k += 1
-            if j < hi and is_content(toks[j]):
-                return toks[k].key, set(range(j, k + 1))
         if t.lower == "according":
             j = i + 2
             if j < hi and toks[j - 1].lower == "to":
@@ -399,7 +399,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         steps = 0
         while k < hi and steps < 6:
             t = toks[k]
-            if _is_value(t) or not t.text[0].isalpha() or (k > i0 + 1 and _gap(masked, toks[k - 1], t)):
+            if _is_value(t) or not t.text[0].isalpha() or (k > i0 and _gap(masked, toks[k - 1], t)):
                 break
             if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been") \
                     or t.lower in _ADVERBS:
@@ -478,7 +478,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
-    if said_idx and any(toks[k].lower in ("it", "its") for k in range(lo, i0)) and min(said_idx) < i0:
+    if said_idx and any(toks[k].lower == "it" for k in range(lo, i0)) and min(said_idx) < i0:
         # "the bank said it had pledged $50 million": "it" is the named speaker
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
         if spoken:
