@@ -346,6 +346,10 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
         if len(parts) == 2 and parts[0] in ("a", "an") and parts[1] in _ORDINAL_DEN and nxt is not None \
                 and nxt.group("run").split()[0].lower() not in _STOP:
             return None  # "a third estimate": an ordinal, not a fraction
+        n = words_value(parts[0]) if "-" not in core and value >= 1 else None
+        if n is not None:  # "four quarters", "six quarters ago": a count of periods, not 4/4 or 6/4
+            return _finish(text, low, Found(float(n), "count", s, e, counted=parts[1], tags=tags),
+                           s, ss, se, "words", parts[0])
         pt = _POINT_AFTER.match(text, e, se)
         if pt is not None:  # "by half a percentage point", "a half-point cut"
             unit = "basis_points" if pt.group("bp") else "percentage_points"
@@ -614,7 +618,7 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
             rm = _RATIO.match(text, f.end, se)
             if rm is not None:
                 den = _simple_value(rm.group("den"))
-                if den and den > f.value and den <= 10000:
+                if den and den > f.value and den <= 10000 and not _is_year_like(rm.group("den")):
                     f.unit, f.value, f.end = "fraction", f.value / den, rm.end()
                     f.tags.append("ratio")
 

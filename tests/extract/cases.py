@@ -33,6 +33,10 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("A third of schools reported staff shortages this year.", P,
      [dict(value=1 / 3, unit="fraction", period="2024")]),
     ("One in five adults smokes, the survey found.", P, [dict(value=0.2, unit="fraction")]),
+    ("The chain has grown for five quarters in a row.", P, [dict(value=5, unit="count")]),
+    ("Three quarters of the staff work from home.", P, [dict(value=0.75, unit="fraction")]),
+    ("The party holds 40 seats, down from 44 in 2020.", P,
+     [dict(value=40, unit="count", counted="seats"), dict(value=44, unit="count", period="2020")]),
     ("A quarter of the forest burned in the fires.", P, [dict(value=0.25, unit="fraction")]),
     # --- percentages ------------------------------------------------------------------------
     ("Inflation eased to 3.4% in February.", P, [dict(value=3.4, unit="percent", period="2024-02")]),
