@@ -246,7 +246,8 @@ def cached_log(seed: int, count: int, *, budget_s: float | None = None) -> Path 
         mon.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.rmtree(home / "state" / "blobs", ignore_errors=True)
     dt = time.perf_counter() - t0
-    done.write_text(json.dumps({"seed": seed, "articles": count, "events": events, "build_s": round(dt, 1),
+    done.write_text(json.dumps({"seed": seed, "articles": count, "events": events, "built_from": have,
+                                "build_s": round(dt, 1),
                                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
     return db
 
