@@ -224,7 +224,9 @@ def cached_log(seed: int, count: int, *, budget_s: float | None = None) -> Path 
             n, src = smaller[-1]
             log(f"seeding the {count:,}-article log from the cached {n:,}-article one")
             (home / "state").mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src / "state" / "monitor.db", db)
+            tmp = db.with_name(".monitor.db.copying")  # a copy cut short must not pass for a log
+            shutil.copy2(src / "state" / "monitor.db", tmp)
+            os.replace(tmp, db)
     corpus = Corpus(seed)
     t0 = time.perf_counter()
     with Monitor(load(cfg_path)) as mon:
