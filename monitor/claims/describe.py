@@ -58,6 +58,8 @@ _LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumul
 _COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
 # Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
 _CARRY = frozenset("bring take push raise lift put".split())
+# Words that make a figure a condition or a requirement ("if it reaches", "must be debated").
+_CONDITION = frozenset("if unless must need require".split())
 # Nouns for people who turned up ("the crowd", "marchers", "turnout"): they count attendance.
 _ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|protestors?|demonstrators?|participants?"
                         r"|attendees?)\b", re.I)
@@ -352,8 +354,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[k]
             if t.lower in _SAID and k < i0 - 1:
                 break  # "the directorate said the injured numbered 1,900": the subject is after "said"
-            if t.cap is False and (t.key in EVENTS or (_verbish(t) and t.lower.endswith("ed"))) and k - 1 >= lo \
-                    and toks[k - 1].lower == "the" and not s.head:
+            if k - 1 >= lo and toks[k - 1].lower == "the" and not t.cap and not s.head \
+                    and (t.key in EVENTS or (t.lower.endswith("ed") and _verbish(t))):
                 s.head = s.pred = t.key  # "the injured", "the dead", "the displaced": the people counted
                 s.surface = t.text
                 k -= 2
@@ -399,7 +401,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         steps = 0
         while k < hi and steps < 6:
             t = toks[k]
-            if _is_value(t) or not t.text[0].isalpha() or (k > i0 and _gap(masked, toks[k - 1], t)):
+            if _is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and _gap(masked, toks[k - 1], t)):
                 break
             if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been") \
                     or t.lower in _ADVERBS:
@@ -478,7 +480,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
-    if said_idx and any(toks[k].lower == "it" for k in range(lo, i0)) and min(said_idx) < i0:
+    if said_idx and min(said_idx) < i0 and any(toks[k].lower == "it" for k in range(lo, i0)):
         # "the bank said it had pledged $50 million": "it" is the named speaker
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
         if spoken:
@@ -505,9 +507,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.label_noun = s.head
     s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
     clause = masked[toks[lo].start:toks[hi - 1].end] if hi > lo else masked
-    if _HORIZON_MONTH.search(clause) or _HORIZON_MONTH_AFTER.match(masked, fe):
+    low = clause.lower()
+    if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe):
         s.horizon = "month"
-    elif _HORIZON_YEAR.search(clause):
+    elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
         s.horizon = "year"
 
     # flags: what kind of statement the figure is part of
@@ -527,8 +530,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS and not any(
                 t.lower == "than" for t in toks[lo:hi])):
         flags.add("projection")  # "economists had expected 6.9%"; not "a bigger drop than analysts had forecast"
-    if any(t.lower in ("if", "unless") for t in before) or any(
-            t.lower in ("must", "need", "needed", "required") for t in toks[i0:hi]):
+    if not clause_lemmas.isdisjoint(_CONDITION) and (any(t.lower in ("if", "unless") for t in before) or any(
+            t.lower in ("must", "need", "needed", "required") for t in toks[i0:hi])):
         flags.add("target")  # "if it reaches 500,000", "a petition that reaches N ... must be debated": a threshold
     if "minimum" in clause_lemmas or "maximum" in clause_lemmas:
         flags.add("limit")
