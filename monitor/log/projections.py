@@ -213,12 +213,25 @@ def drop(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def rebuild(store: EventStore, *, batch: int = 5000) -> int:
-    """Drop every read table and replay the whole log into fresh ones, in one transaction."""
+def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True) -> int:
+    """Drop every read table and rebuild it from the whole log, in one transaction.
+
+    Set-based SQL does it when every event is at its current schema (see rebuild_sql);
+    otherwise, or with in_sql=False, events are replayed one by one through `project`.
+    """
+    from . import rebuild_sql
+
     n = 0
     with store.transaction() as tx:
         drop(tx.conn)
         ensure(tx.conn)
+        if in_sql and rebuild_sql.applicable(tx.conn):
+            rebuild_sql.run(tx.conn)
+            head = tx.conn.execute("SELECT COALESCE(MAX(position), 0), COUNT(*) FROM events").fetchone()
+            if head[1]:
+                tx.conn.executemany("INSERT INTO checkpoints (projection, position) VALUES (?, ?)",
+                                    [(name, head[0]) for name in PROJECTIONS])
+            return int(head[1])
         chunk: list[StoredEvent] = []
         for ev in store.read(0, batch=batch):
             chunk.append(ev)

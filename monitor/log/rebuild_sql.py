@@ -1,0 +1,121 @@
+"""Rebuilding the read tables in SQL, one statement per table, over the whole log.
+
+Replaying event by event in Python spends most of its time decoding each event's JSON and
+encoding parts of it again; SQLite's JSON functions do the same work without leaving C.
+The stored `data` is canonical JSON (sorted keys, compact), so a subtree extracted with
+json_extract is byte for byte what the incremental path stores. The incremental projector
+in projections.py stays the reference: a test rebuilds both ways and compares every row.
+
+It applies only while every stored event is at its current schema version: upcasting is
+Python code, so a log holding older versions is replayed event by event instead.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from .events import EVENT_TYPES
+
+J = "json_extract"
+
+STATEMENTS = [
+    # articles: received, then the last rejection, duplicate and parse of each file, in the only
+    # orders the app can append them (a retry follows a rejection; nothing follows a parse).
+    f"""INSERT INTO articles (sha256, article, status, blob, origin, size, received_position, recorded_at)
+        SELECT {J}(data,'$.sha256'), {J}(data,'$.article'), 'received', {J}(data,'$.blob'), {J}(data,'$.origin'),
+               {J}(data,'$.size'), position, recorded_at
+        FROM events WHERE type = 'ArticleReceived' ORDER BY position""",
+    f"""UPDATE articles SET status = 'rejected', reason = r.reason, code = r.code
+        FROM (SELECT sha, reason, code FROM (
+                SELECT {J}(data,'$.sha256') AS sha, {J}(data,'$.reason') AS reason, {J}(data,'$.code') AS code,
+                       ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.sha256') ORDER BY position DESC) AS rn
+                FROM events WHERE type = 'ArticleRejected') WHERE rn = 1) AS r
+        WHERE articles.sha256 = r.sha""",
+    f"""UPDATE articles SET status = 'duplicate', reason = r.reason, duplicate_of = r.dup
+        FROM (SELECT {J}(data,'$.sha256') AS sha, {J}(data,'$.reason') AS reason, {J}(data,'$.duplicate_of') AS dup
+              FROM events WHERE type = 'ArticleDuplicate') AS r
+        WHERE articles.sha256 = r.sha""",
+    f"""UPDATE articles SET status = 'recorded', title = p.title, source = p.source, url = p.url,
+               published = p.published, published_source = p.psrc, published_confidence = p.pconf, format = p.fmt,
+               encoding = p.enc, encoding_guessed = p.guessed, text_sha256 = p.tsha, notes = p.notes
+        FROM (SELECT {J}(data,'$.sha256') AS sha, {J}(data,'$.title') AS title, {J}(data,'$.source') AS source,
+                     {J}(data,'$.url') AS url, {J}(data,'$.published') AS published,
+                     {J}(data,'$.published_source') AS psrc, {J}(data,'$.published_confidence') AS pconf,
+                     {J}(data,'$.format') AS fmt, {J}(data,'$.encoding') AS enc,
+                     {J}(data,'$.encoding_guessed') AS guessed, {J}(data,'$.text_sha256') AS tsha,
+                     coalesce({J}(data,'$.notes'), '[]') AS notes
+              FROM events WHERE type = 'ArticleParsed') AS p
+        WHERE articles.sha256 = p.sha""",
+    f"""INSERT OR IGNORE INTO quote_index
+        SELECT q.value, {J}(e.data,'$.sha256') FROM events e, json_each(e.data, '$.quotes') q
+        WHERE e.type = 'ArticleParsed'""",
+    f"""INSERT INTO figures
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {J}(f.value,'$.text'),
+               {J}(f.value,'$.start'), {J}(f.value,'$.end'), {J}(f.value,'$.value'), {J}(f.value,'$.unit'),
+               {J}(f.value,'$.qualifier'), {J}(f.value,'$.low'), {J}(f.value,'$.high'), {J}(f.value,'$.total'),
+               {J}(f.value,'$.counted'), {J}(f.value,'$.period.label'), {J}(f.value,'$.period.start'),
+               {J}(f.value,'$.period.end'), {J}(f.value,'$.change'), coalesce({J}(f.value,'$.tags'), '[]'),
+               {J}(f.value,'$.sentence')
+        FROM events e, json_each(e.data, '$.figures') f WHERE e.type = 'FiguresExtracted'""",
+    f"""INSERT INTO dated_events
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {J}(v.value,'$.text'),
+               {J}(v.value,'$.date'), {J}(v.value,'$.actor'), {J}(v.value,'$.verb'), {J}(v.value,'$.place'),
+               {J}(v.value,'$.start'), {J}(v.value,'$.end'), {J}(v.value,'$.sentence')
+        FROM events e, json_each(e.data, '$.events') v WHERE e.type = 'EventsExtracted'""",
+    f"""INSERT INTO claims
+        SELECT {J}(data,'$.claim.claim_id'), position, {J}(data,'$.article'), {J}(data,'$.claim.key'),
+               {J}(data,'$.claim.label'), {J}(data,'$.claim.value'), {J}(data,'$.claim.unit'),
+               {J}(data,'$.claim.qualifier'), {J}(data,'$.claim.period.label'), {J}(data,'$.claim.period.start'),
+               {J}(data,'$.claim.period.end'), {J}(data,'$.claim.as_of'), {J}(data,'$.claim.published'),
+               {J}(data,'$.claim.source'), {J}(data,'$.claim.text'), {J}(data,'$.claim.sentence'),
+               {J}(data,'$.decision'), {J}(data,'$.previous_claim_id'), {J}(data,'$.claim')
+        FROM events WHERE type = 'ClaimRecorded' ORDER BY position""",
+    f"""INSERT OR IGNORE INTO claim_buckets
+        SELECT b.value, e.position, {J}(e.data,'$.claim.claim_id')
+        FROM events e, json_each(e.data, '$.claim.buckets') b WHERE e.type = 'ClaimRecorded'""",
+    f"""INSERT INTO alerts (alert_id, position, kind, measure, label, old, new, change, explanation, raised_at)
+        SELECT {J}(data,'$.alert_id'), position, {J}(data,'$.kind'), {J}(data,'$.measure'), {J}(data,'$.label'),
+               {J}(data,'$.old'), {J}(data,'$.new'), coalesce({J}(data,'$.change'), '{{}}'),
+               {J}(data,'$.explanation'), recorded_at
+        FROM events WHERE type = 'AlertRaised' ORDER BY position""",
+    f"""UPDATE alerts SET acknowledged = 1, ack_note = a.note, acknowledged_at = a.at
+        FROM (SELECT id, note, at FROM (
+                SELECT {J}(data,'$.alert_id') AS id, {J}(data,'$.note') AS note, recorded_at AS at,
+                       ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.alert_id') ORDER BY position DESC) AS rn
+                FROM events WHERE type = 'AlertAcknowledged') WHERE rn = 1) AS a
+        WHERE alerts.alert_id = a.id""",
+    f"""INSERT INTO digests
+        SELECT {J}(data,'$.digest_id'), position, CASE type WHEN 'DigestSent' THEN 'sent' ELSE 'failed' END,
+               {J}(data,'$.message_id'), {J}(data,'$.through_position'), json_array_length(data, '$.alerts'),
+               coalesce({J}(data,'$.recipients'), '[]'), {J}(data,'$.subject'), {J}(data,'$.reason'), recorded_at
+        FROM events WHERE type IN ('DigestSent', 'DigestFailed')""",
+    f"""INSERT INTO notifications
+        SELECT position, {J}(data,'$.alert_id'), {J}(data,'$.url'), {J}(data,'$.reason'), recorded_at
+        FROM events WHERE type = 'NotificationFailed'""",
+    # per-article counts, as the incremental path keeps them
+    """UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
+        WHERE articles.sha256 = c.sha256""",
+    """UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
+        WHERE articles.sha256 = c.sha256""",
+    """UPDATE articles SET claims = c.n FROM (
+            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE type = 'ClaimRecorded'
+            GROUP BY stream_id) AS c
+        WHERE articles.sha256 = c.sha""",
+    """UPDATE articles SET alerts = c.n FROM (
+            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
+            WHERE type = 'AlertRaised' AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
+        WHERE articles.sha256 = c.sha""",
+]
+
+
+def applicable(conn: sqlite3.Connection) -> bool:
+    """True when no stored event needs upcasting (and no unknown type needs handling)."""
+    for type_, version in conn.execute("SELECT DISTINCT type, schema_version FROM events"):
+        cls = EVENT_TYPES.get(type_)
+        if cls is None or cls.SCHEMA_VERSION != version:
+            return False
+    return True
+
+
+def run(conn: sqlite3.Connection) -> None:
+    for stmt in STATEMENTS:
+        conn.execute(stmt)
