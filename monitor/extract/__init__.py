@@ -16,7 +16,7 @@ from .sentences import split_sentences
 from .tokens import Candidates
 from .timex import Timex, find_timexes, last_explicit_year, resolve
 
-EXTRACTOR_VERSION = "1.1.1"
+EXTRACTOR_VERSION = "1.2.0"
 # Rates take the article's data month when they name no time: "Core inflation slowed to
 # 5.0%" in a story about April's figures is April's core rate, not the publication day's.
 _RATE_UNITS = frozenset({"percent", "percentage_points", "basis_points"})

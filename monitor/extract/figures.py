@@ -144,6 +144,22 @@ _BROADCAST_AFTER = re.compile(r"\s{0,2}(?:FM|AM|MHz|kHz|DAB)\b")
 _PER_CURRENCY = re.compile(r"\s{1,2}(?i:per|a|to\s{1,2}the|against\s{1,2}the)\s{1,2}(?P<c>(?i:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")|[A-Z]{3})\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i:magnitude|magnitude-)\s{0,2}(?:of\s{1,2})?$")
 _POINT_AFTER = re.compile(r"(?:\s{1,2}an?\s{1,2}|-)(?i:percentage[\s-]{1,2})?(?i:(?P<bp>basis[\s-]{1,2})?points?)\b")
+# "five points ahead", "a lead of 3 points": a gap between two shares, in percentage points.
+_POINTS_GAP_AFTER = re.compile(r"\s{1,2}(?i:points?)(?=\s{1,2}(?i:ahead|behind|clear|adrift|in\s{1,2}front)\b)")
+_POINTS_AFTER = re.compile(r"\s{1,2}(?i:points?)\b")
+_GAP_BEFORE = re.compile(r"\b(?i:lead|margin|gap|advantage|deficit)\s{1,2}(?i:of)\s{1,2}(?:(?i:about|around|nearly|almost|just|only|some|roughly)\s{1,2})?$"
+                         r"|\b(?i:ahead|behind|led|leads|leading|trails|trailed|trailing|won|wins|lost)\s{1,2}(?i:by)\s{1,2}$")
+# "14 Main Street": a number before a Capitalised street name is part of an address.
+_ADDRESS_AFTER = re.compile(r"\s{1,2}(?:[A-Z][a-z'\u2019]{1,20}\s{1,2}){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|"
+                            r"Drive|Way|Place|Square|Court|Terrace|Crescent|Close|Parade|Row|Quay|Embankment|Highway)\b")
+# A bare number after a name, in a clause parallel to an earlier figure: "..., the Farmers' League 17
+# and the Liberal Centre 15": the verb and the noun are left out and repeat those of the first.
+_ELLIPSIS_BEFORE = re.compile(r"(?:,|\s(?i:and|while|whereas|with|against|to|versus|vs\.?))\s{1,2}(?:(?i:the)\s{1,2})?"
+                              r"(?:[A-Z][\w'\u2019.&-]{0,25}\s{1,2}(?:(?:of|for|de|du|del|la|le|and)\s{1,2})?){1,5}$")
+_ELLIPSIS_AFTER = re.compile(r"\s{0,2}(?:[,.;:)]|\s(?i:and|while|whereas|with|against|to)\b|$)")
+# "gave the Civic Alliance 63 seats": a name of two or more words after "the" takes a figure as
+# the object of a verb; a one-word name ("the Boeing 737 jets") is a model name.
+_OBJECT_NAME_BEFORE = re.compile(r"\b(?:the|to)\s{1,2}(?:[A-Z][\w'\u2019.&-]{0,25}\s{1,2}){2,5}$")
 _ORDINAL_DEN = frozenset("third fourth fifth sixth seventh eighth ninth tenth".split())
 _QUAL_PHRASES = {**_QUAL_OF, "between": "between", "from": "from"}
 
@@ -315,11 +331,31 @@ def find_figures(text: str, start: int, end: int, blocked: list[tuple[int, int]]
             continue
         s, e = m.span()
         f = _judge(text, low, m, start, end)
+        if f is None and out and m.lastgroup == "digits":
+            f = _elliptical(text, s, e, start, end, out[-1])
         if f is not None:
             out.append(f)
             consumed_to = max(consumed_to, f.end)
     _link_changes(text, out)
     return out
+
+
+def _elliptical(text: str, s: int, e: int, ss: int, se: int, prev: Found) -> Found | None:
+    """A bare number after a name that repeats an earlier figure's clause with its verb and noun
+    left out: "gave the Alliance 63 seats and the People's Front 52" -> 52 seats."""
+    if s - prev.end > 120 or "ordinal" in prev.tags or "compound" in prev.tags or prev.qualifier == "range":
+        return None
+    if prev.unit == "count" and prev.counted is None:
+        return None
+    if s > ss and text[s - 1] != " " or not _ELLIPSIS_AFTER.match(text, e, se):
+        return None
+    before = _ELLIPSIS_BEFORE.search(text, max(ss, s - 100, prev.end), s)
+    if before is None or _is_year_like(text[s:e]):
+        return None
+    value = digits_value(text[s:e])
+    if value is None:
+        return None
+    return Found(value, prev.unit, s, e, counted=prev.counted, total=prev.total, tags=["elliptical"])
 
 
 def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | None:
@@ -386,6 +422,8 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
             return None  # "route 9", "bus lines 14 and 22"
         if currency is None and _REF_LIST.search(low, max(ss, s - 40), s):
             return None  # the later numbers of "lines 14 and 22"
+        if currency is None and _ADDRESS_AFTER.match(text, e, se):
+            return None  # "14 Main Street": a house number
         if _BROADCAST_AFTER.match(text, e, se):
             return None  # "98.3 FM": a frequency is a name
         if s == ss and _LIST_AFTER.match(text, e, se) and "." not in core:
@@ -446,6 +484,8 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
         after = _noun_run(text, fe, se)[0]
         if after is None or after.split()[0].lower() in ("century", "centuries", "birthday", "minute", "place"):
             return None
+        if text[fe:fe + 1] == " " and text[fe + 1:fe + 2].isupper() and text[fe + 2:fe + 3].islower():
+            return None  # "the 4th Engineer Regiment": an ordinal glued to a Capitalised noun names a unit
         tags.append("ordinal")
 
     if kind == "ordw":
@@ -464,6 +504,14 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
         if sm is not None and (sm.group("scale") != "m" or currency):
             scale = SCALE_ABBR.get(sm.group("scale").lower(), 1.0)
             fe = sm.end()
+
+    # a gap between shares: "five points ahead", "a lead of 3 points"
+    if unit == "count" and scale == 1.0 and kind in ("digits", "words"):
+        gp = _POINTS_GAP_AFTER.match(text, fe, se)
+        if gp is None and _GAP_BEFORE.search(text, max(ss, s - 24), s):
+            gp = _POINTS_AFTER.match(text, fe, se)
+        if gp is not None:
+            return _finish(text, low, Found(value, "percentage_points", fs, gp.end(), tags=tags), s, ss, se, kind, core)
 
     # spaced unit ("11 per cent", "3 percentage points", "5 km", "10 euros", "USD")
     if unit == "count" and kind in ("digits", "words", "frac"):
@@ -682,8 +730,10 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
     if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
         pw = text[max(ss, s - 24):s].split()[-1:] if s > ss and text[s - 1] == " " else []
         w0 = pw[0] if pw else ""
-        if w0 and w0.isalpha() and w0[0].isupper() and w0 not in _CAP_OK:
-            return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
+        if w0 and w0.rstrip("'\u2019").replace("'", "").isalpha() and w0[0].isupper() and w0 not in _CAP_OK:
+            if not (f.counted and f.counted.endswith("s") and _OBJECT_NAME_BEFORE.search(text, max(ss, s - 90), s)):
+                return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
+            # "gave the Civic Alliance 63 seats": a multi-word name is the recipient, the figure its own
     return f
 
 

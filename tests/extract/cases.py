@@ -277,4 +277,24 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
      [dict(value=4.8, unit="percent", period=P)]),
     ("It was the worst flood since 1953, when a storm surge killed about 1,800 people.", P,
      [dict(value=1800, period="1953", tags={"historical"})]),
+    # --- elliptical parallel clauses: the noun and verb of the first figure carry over --------
+    ("The board handed the Northern Growers Union 12 places and the Harbour Workers' Guild 9.", P,
+     [dict(value=12, counted="places"), dict(value=9, unit="count", counted="places", tags={"elliptical"})]),
+    ("The Blue Coalition took 22 seats, the Rural Movement 11 and the Social Democrats 8.", P,
+     [dict(value=22, counted="seats"), dict(value=11, counted="seats"), dict(value=8, counted="seats")]),
+    ("The count gave the Unity Bloc 40 of the 120 chairs and the Renewal Party 35.", P,
+     [dict(value=40, total=120), dict(value=35, counted="chairs", total=120)]),
+    ("The Boeing 737 jets were grounded for checks.", P, []),
+    ("Windows 11 and Windows 10 share the same kernel.", P, []),
+    # --- names and addresses are not figures ------------------------------------------------------
+    ("Troops from the 3rd Signals Battalion arrived at dawn.", P, []),
+    ("The clinic at 27 Harbour Road reopened, and 40 patients were seen.", P,
+     [dict(value=40, counted="patients")]),
+    ("She became the 5th person to hold the post.", P, [dict(value=5, tags={"ordinal"})]),
+    # --- gaps between shares -------------------------------------------------------------------------
+    ("The mayor finished eight points ahead of her challenger.", P,
+     [dict(value=8, unit="percentage_points")]),
+    ("Her party now holds a lead of 4 points in the latest survey.", P,
+     [dict(value=4, unit="percentage_points")]),
+    ("The striker scored 20 points in the final.", P, [dict(value=20, unit="count")]),
 ]
