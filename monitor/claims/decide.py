@@ -87,6 +87,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
                 and same_value(c, ip[1])]
         if same:
             _, prev = max(same, key=lambda ip: (_order(ip[1]), ip[0]))
+    if prev.features.get("decision") == "restatement" and not same_value(c, prev):
+        prev = _original(prev, matches)
     label = prev.label
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
@@ -127,6 +129,15 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     else:
         expl = f"{label}: {_who(prev)} said {show(prev)}, {_who(c)} says {show(c)} ({c.period.label}): {why}."
     return Decision(kind, _link(c, prev, kind), prev, expl, ch)
+
+
+def _original(prev: Claim, matches: list[tuple[int, Claim]]) -> Claim:
+    """A figure repeated by another outlet: the alert quotes the statement that first gave it."""
+    first = prev.features.get("linked_to")
+    for _, p in matches:
+        if p.claim_id == first and p.article != prev.article and same_value(p, prev) and _day(p) == _day(prev):
+            return p
+    return prev
 
 
 def _near(a: Claim, b: Claim) -> bool:

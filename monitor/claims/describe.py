@@ -262,9 +262,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if fs < 0:
             return None
     fe = fs + len(fig.text)
-    masked = _PAREN.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", sentence) if "," in sentence else sentence
+    masked = _PAREN.sub(lambda m: _blank(m, fs), sentence) if "," in sentence else sentence
     if masked.count(",") >= 2:
-        masked = _APPOS.sub(_mask_apposition, masked)
+        masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
     n = len(toks)
     i0 = next((i for i, t in enumerate(toks) if t.end > fs), n)
@@ -565,8 +565,17 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     return s
 
 
-def _mask_apposition(m: re.Match[str]) -> str:
-    """Blank an apposition when a verb follows it; keep it otherwise (a list, an address)."""
+def _blank(m: re.Match[str], fs: int) -> str:
+    """Blank a relative clause, unless the figure stands in it ("The group, which employs 900, said")."""
+    if m.start() <= fs < m.end():
+        return m.group(0)
+    return "," + " " * (len(m.group(0)) - 2) + ","
+
+
+def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:
+    """Blank an apposition when a verb follows it; keep it otherwise (a list, an address, the figure's own)."""
+    if m.start() <= fs < m.end():
+        return m.group(0)
     nxt = m.group(1)
     lem = lemma(nxt)
     if lem in CHANGE or lem in SPEECH or nxt.endswith("ed") or nxt in ("has", "had", "is", "was", "will"):
