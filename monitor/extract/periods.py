@@ -66,6 +66,8 @@ def choose_period(
     for t in timexes:
         if t.statement:
             continue
+        if t.future and t.start >= fig_end and clause_of(bounds, t.start) != own:
+            continue  # "cut to 85,000 homes, ... hoped to restore supply by Wednesday": a later step, not the count's time
         if low is not None and not baseline and _is_base(low, t, fig_end):
             continue  # "than a year earlier", "compared with March": what the figure is compared with
         if t.prep == "since" and not is_change:

@@ -105,9 +105,13 @@ _FUTURE_WORDS = frozenset("will shall upcoming scheduled planned plans plan due 
 # Past-tense verbs that say a sentence reports what happened (with any "-ed" word).
 _PAST_WORDS = frozenset("rose fell grew was were stood hit came went rose shrank sank slid had".split())
 # A weekday after these, in its own clause, lies ahead: a modal, or "to" with a verb.
-_FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|planned|plans|expected|'ll)\b[^.;,]{0,50}$"
-                          r"|\bto\s{1,2}(?!the\b|a\b|an\b|its\b|their\b)[a-z]{2,20}\s{1,2}(?:[a-z]{1,20}\s{1,2}){0,4}"
+_FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|planned|plans|expected|'ll|possible|"
+                          r"likely|hopes?|hoped)\b[^.;,]{0,50}$"
+                          r"|\bto\s{1,2}(?!the\b|a\b|an\b|its\b|their\b)[a-z]{2,20}\s{1,2}(?:[a-z]{1,20}\s{1,2}){0,6}"
                           r"(?:on|by|from|until)\s{1,2}$")
+# "were allowed to return on Thursday": an infinitive after a past passive reports what happened.
+_PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed\s{1,2}$")
+_DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
 _QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
@@ -560,9 +564,14 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             d0 = c + _DIGITS.search(m.group()).start()
             if (_QTY_BEFORE.search(text, max(start, d0 - 16), d0) or _QTY_AFTER.match(text, m.end(), end)) and not prep:
                 continue
+            if _DIGIT_GROUP_AFTER.match(text, m.end(), end):
+                continue  # "on 1800 555 0199": the first group of a phone number
         fut = future and not _FUTURE_WORDS.isdisjoint(low[max(start, c - 80):c].split())
-        if not fut and kind == "wd" and _FORWARD_CUE.search(low, max(start, c - 60), c):
-            fut = True  # "ready to meet the unions on Tuesday", "would land on Thursday"
+        if not fut and kind == "wd":
+            fc = _FORWARD_CUE.search(low, max(start, c - 80), c)
+            if fc is not None and not (fc.group().startswith("to") and
+                                       _PAST_BEFORE_TO.search(low, max(start, fc.start() - 40), fc.start())):
+                fut = True  # "ready to meet the unions on Tuesday", "would land on Thursday"
         got = _resolve(m, published, fut, ref, prep, bool(peeled), past)
         if got is None:
             continue

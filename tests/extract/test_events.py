@@ -26,6 +26,24 @@ def events(text: str, published: date = THU) -> list[tuple[str, str]]:
     ("Ministers will decide when they meet in Rome in July.", date(2023, 6, 1), [("in July", "2023-07")]),
     ("The factory said Wednesday that output had recovered.", THU, [("Wednesday", "2024-03-13")]),
     ("The company was founded in 1998.", THU, [("in 1998", "1998")]),
+    # verbs found by position, possessives and points that a "since" names
+    ("A gale tore across the islands before dawn on Monday.", THU, [("on Monday", "2024-03-11")]),
+    ("The envoy said the relief flight would land on Saturday.", THU, [("on Saturday", "2024-03-16")]),
+    ("Families had not slept indoors since Sunday night.", THU, [("since Sunday night", "2024-03-10")]),
+    ("The utility hoped to reconnect the northern suburbs to the grid by Friday morning.", THU,
+     [("by Friday morning", "2024-03-15")]),
+    ("Markets reacted calmly to last Tuesday's announcement.", THU, [("to last Tuesday", "2024-03-12")]),
+    ("Fans are already queuing for next Sunday's final.", THU, [("for next Sunday", "2024-03-17")]),
+    ("The temporary levy is due to expire on June 30.", THU, [("on June 30", "2024-06-30")]),
+    ("The next trade report is due on April 9.", THU, [("on April 9", "2024-04-09")]),
+    ("It was the worst flood since 1953, when the dikes broke.", THU, [("since 1953", "1953")]),
+    ("The chair is due to address members at the spring congress on May 2.", THU, [("on May 2", "2024-05-02")]),
+    ("Negotiations with the suppliers would begin on April 3.", THU, [("on April 3", "2024-04-03")]),
+    ("Stations open at 6 a.m. and close at 9 p.m. on Saturday, March 16.", THU,
+     [("on Saturday, March 16", "2024-03-16")]),
+    ("Forecasters said snow was possible on Saturday.", THU, [("on Saturday", "2024-03-16")]),
+    ("Residents were allowed to go home on Tuesday evening.", THU, [("on Tuesday evening", "2024-03-12")]),
+    ("Callers in May from the north can ring on 1800 222 3333.", THU, []),
 ])
 def test_event_dates(text: str, published: date, expected: list[tuple[str, str]]) -> None:
     assert events(text, published) == expected
