@@ -65,7 +65,12 @@ _UNIT_AFTER = re.compile(
     r"|people\b|children\b|men\b|women\b"
     r"|(?!(?:was|has|is|as|this|thus|its|his|less|unless|across|always|perhaps|plus|versus)\b)[a-z]{2,}s\b)"
 )
-_COPYRIGHT = re.compile(rf"(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:{YEAR}\s*[-–]\s*)?(?P<y>{YEAR})(?!\d)")
+# "©2024 Wire Ltd", "Copyright 2019-2024", and, on a line of its own, the owner first:
+# "(c) Harbour Post 2025" (not in running text, where "copyright law passed in 2019" is no cue).
+_COPYRIGHT = re.compile(
+    rf"(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:{YEAR}\s*[-–]\s*)?(?P<y>{YEAR})(?!\d)"
+    rf"|(?m:^[ \t]*)(?:©|\([cC]\)|(?i:copyright))[ \t]*[A-Z][\w&.'’-]{{0,30}}(?:[ \t]+[\w&.'’-]{{1,30}}){{0,4}}[ \t,]+"
+    rf"(?:{YEAR}[ \t]*[-–][ \t]*)?(?P<y2>{YEAR})(?!\d)(?:[.,;]?[ \t]+(?i:all rights reserved)\.?)?[ \t.]*$", re.MULTILINE)
 _ANCHORED = re.compile(rf"(?P<rel>this|last|next) year\s*\(\s*(?P<y1>{YEAR})\s*\)|(?P<y2>{YEAR})\s*\(\s*(?P<rel2>this|last|next) year\s*\)")
 _YEARS_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+ago\b|\ba decade ago\b")
 _SEASON_BEFORE = re.compile(r"\b(?:this|later this|coming|next)\s+$")
@@ -266,7 +271,7 @@ def _content_words(s: str) -> set[str]:
 def _year_cues(s: _Scan, cues: Cues, years: list[tuple[int, int]], months: list[_Month]) -> None:
     text, low = s.text, s.low
     if "©" in text or "(c)" in low or "copyright" in low:
-        found = [int(m["y"]) for m in _COPYRIGHT.finditer(text)]
+        found = [int(m["y"] or m["y2"]) for m in _COPYRIGHT.finditer(text)]
         if found:
             cues.year, cues.year_strength = max(found), "copyright"
             cues.year_why = f"the copyright line says {cues.year}"

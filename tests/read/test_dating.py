@@ -47,6 +47,9 @@ def date_of(text: str, mtime: dt.datetime | None = LATE_MTIME, name: str = "a.tx
          dt.date(2012, 7, 2), "relative_cues"),
         # copyright year alone: mid-year, moved to the weekday the text names
         ("Union leaders said on Friday that 300 staff will strike.\n©2022 Wire Ltd", dt.date(2022, 7, 1), "copyright_year"),
+        # the owner named before the year, on a line of its own
+        ("Union leaders said on Friday that 300 staff will strike.\n(c) Riverside Wire 2022. All rights reserved.", dt.date(2022, 7, 1),
+         "copyright_year"),
     ],
 )
 def test_dating_rules(text: str, expected: dt.date, rule: str) -> None:
