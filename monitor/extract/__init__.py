@@ -62,7 +62,7 @@ def extract(text: str, published: date) -> Extraction:
             if f.unit in _RATE_UNITS and f.change != "baseline":
                 if period.kind == "asof" and ref_month is not None:
                     period = ref_month  # a rate reported with no time of its own: the article's data month
-                elif (ref_month is None and len(period.label) == 7 and "/" not in period.label
+                elif (ref_month is None and len(period.label) == 7 and period.label[5:].isdigit()
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_month = period  # the first recent month a rate is given for
             if period.end < published - _HISTORY:

@@ -20,7 +20,7 @@ _CLAUSE_BREAK = re.compile(
     r"that|after|before|until|and|whether|if|unless)\s)", re.IGNORECASE)
 _PROJECTION = frozenset("will would expect expects expected forecast forecasts forecasted projected projection "
                         "projections predict predicts predicted could might likely outlook anticipated anticipate "
-                        "anticipates estimates".split())
+                        "anticipates estimates guidance outlook guides forecasting".split())
 # Pledged money is an amount given, and a benchmark rate is a level: neither word marks a target.
 _TARGET = frozenset("target targets goal goals aim aims aimed commit committed commitment promise promised promises "
                     "objective ambition vowed threshold guideline needs need required requires".split())
@@ -39,6 +39,15 @@ def clause_bounds(text: str, start: int, end: int) -> list[int]:
 
 def clause_of(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos) - 1
+
+
+_FUTURE_CLAUSE = re.compile(r"\b(?:will|would|shall|expects?|expected|forecasts?|plans?|set\s{1,2}to|due\s{1,2}to)\b")
+
+
+def _attributive(t: Timex) -> bool:
+    """A time used as an adjective ("full-year revenue", "first-quarter results") dates its own
+    noun only, not figures in later clauses."""
+    return t.prep is None and ("-" in t.text or t.text[:4].lower() in ("full", "whol"))
 
 
 def _dist(t: Timex, pos: int) -> float:
@@ -66,7 +75,8 @@ def choose_period(
     for t in timexes:
         if t.statement:
             continue
-        if t.future and t.start >= fig_end and clause_of(bounds, t.start) != own:
+        if t.future and t.start >= fig_end and clause_of(bounds, t.start) != own and not (
+                low is not None and _FUTURE_CLAUSE.search(low, bounds[own], fig_start)):
             continue  # "cut to 85,000 homes, ... hoped to restore supply by Wednesday": a later step, not the count's time
         if low is not None and not baseline and _is_base(low, t, fig_end):
             continue  # "than a year earlier", "compared with March": what the figure is compared with
@@ -82,7 +92,7 @@ def choose_period(
     if in_clause:
         chosen = min(in_clause, key=lambda t: _dist(t, fig_start))
     if chosen is None:
-        earlier = [t for t in facts if t.end <= fig_start and not t.anchored]
+        earlier = [t for t in facts if t.end <= fig_start and not t.anchored and not _attributive(t)]
         if earlier:
             chosen = max(earlier, key=lambda t: t.end)
     if chosen is None:

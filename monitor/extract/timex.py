@@ -66,8 +66,11 @@ _PATTERN = re.compile(
     r"|(?P<my>" + _M + r",?\s{1,3}" + _Y + r")"
     r"|(?P<mrel>(?i:last|this|next)\s{1,3}" + _M + r"|" + _M
     + r"\s{1,3}(?:of\s{1,3})?(?i:last|this|next)\s{1,3}(?i:year))"
-    r"|(?P<quarter>(?:Q[1-4]|H[12])\s{0,2}(?:" + _Y + r"|'?\d{2}\b)|(?i:first|second|third|fourth|final|last)"
-    r"\s{1,3}(?i:quarter|half)(?:\s{1,3}of\s{1,3}(?:" + _Y + r"|(?i:this|last|next)\s{1,3}year))?)"
+    r"|(?P<firstn>(?i:first)\s{1,3}(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s{1,3}(?i:months)"
+    r"(?:\s{1,3}of\s{1,3}(?:" + _Y + r"|(?i:the|this|last)\s{1,3}year))?)"
+    r"|(?P<quarter>(?:Q[1-4]|H[12])(?:\s{0,2}(?:" + _Y + r"|'?\d{2}\b))?|(?i:first|second|third|fourth|final|last)"
+    r"[\s-]{1,3}(?i:quarter|half)(?:\s{1,3}of\s{1,3}(?:" + _Y + r"|(?i:this|last|next)\s{1,3}year))?)"
+    r"|(?P<fullyear>(?i:full|whole)[\s-]{1,2}(?i:year)(?:\s{1,3}" + _Y + r")?)"
     r"|(?P<fy>(?i:fiscal)(?:\s{1,3}year)?\s{1,3}(?:" + _Y + r"|\d{2}\b))"
     r"|(?P<decade>(?:1[89]|20)\d0s\b)"
     r"|(?P<ago>(?i:" + _NUMW + r")\s{1,3}(?i:days?|weeks?|months?|years?|decades?)\s{1,3}(?i:ago|earlier|before|later))"
@@ -92,7 +95,7 @@ _PREPS: tuple[tuple[str, ...], ...] = tuple(
         "at the end of", "by the end of", "at the start of", "at the beginning of", "in the middle of", "the end of",
         "the start of", "the beginning of", "end of", "as early as", "as late as", "as of", "in", "on", "since", "by",
         "until", "till", "from", "during", "before", "after", "for", "through", "throughout", "starting", "at", "so",
-        "to")
+        "to", "ended", "ending")
 )
 _PREPS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _p in _PREPS:
@@ -112,6 +115,8 @@ _FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|plan
 # "were allowed to return on Thursday": an infinitive after a past passive reports what happened.
 _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed\s{1,2}$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
+_SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
+                         r"(?:to|through|ended|ending)\s{1,3}$")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
 _QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
@@ -333,6 +338,21 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
             # a reported month in a past-tense sentence: the latest such month, not a later one
             return (*_month(pub.year if mo <= pub.month else pub.year - 1, mo, "relative"), False)
         return (*_month(_nearest_month(mo, pub, future), mo, "relative"), False)
+    if kind == "firstn":
+        parts = low.split()
+        n = _num(parts[1])
+        if n is None or not 1 <= n <= 12:
+            return None
+        yq = re.search(r"1[89]\d\d|20\d\d", s)
+        y = int(yq.group()) if yq else pub.year - (1 if "last" in parts else 0)
+        return _months_span(y, 1, n, "explicit" if yq else "relative")
+    if kind == "fullyear":
+        yq = re.search(r"1[89]\d\d|20\d\d", s)
+        if yq:
+            return (*_year(int(yq.group()), "explicit"), False)
+        # early in a year, a reported full year is the one just ended; guidance is for this one
+        y = pub.year - 1 if pub.month <= 3 and past and not future else pub.year
+        return (*_year(y, "relative"), False)
     if kind == "quarter":
         yq = re.search(r"(1[89]\d\d|20\d\d)|'?(\d{2})\b", s)
         rel = re.search(r"(?i)(this|last|next)\s+year", s)
@@ -345,6 +365,8 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
         q = re.search(r"(?i)\b(?:q|h)([1-4])|(first|second|third|fourth|final|last)", s)
         if q is None:
             return None
+        if not yq and not rel and q.group(2) and q.group(2).lower() == "last" and not half:
+            return _relative("last quarter", pub, reference)  # "last quarter": the one before this
         n = int(q.group(1)) if q.group(1) else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
             q.group(2).lower(), 2 if half else 4)
         if half:
@@ -429,6 +451,21 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
             return Period(date(pub.year, 1, 1), pub, f"{pub.year}-01-01/{pub.isoformat()}", "relative"), "range", False
         return Period(pub, pub, pub.isoformat(), "asof"), "now", False
     return None
+
+
+def _months_span(y: int, m0: int, n: int, kind: str) -> tuple[Period, str, bool]:
+    """`n` months from month `m0` of year `y`, labelled as a quarter or half where it is one."""
+    y1, m1 = _shift_month(y, m0, n - 1)
+    start, end = date(y, m0, 1), _month_span(y1, m1)[1]
+    if n == 3 and m0 % 3 == 1:
+        label = f"{y}-Q{(m0 - 1) // 3 + 1}"
+    elif n == 6 and m0 in (1, 7):
+        label = f"{y}-H{1 if m0 == 1 else 2}"
+    elif n == 12 and m0 == 1:
+        label = str(y)
+    else:
+        label = f"{start.isoformat()[:7]}/{end.isoformat()[:7]}"
+    return Period(start, end, label, kind), "range", False
 
 
 def _season(name: str, y: int) -> tuple[Period, str, bool]:
@@ -576,6 +613,17 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
         if got is None:
             continue
         period, precision, anchored = got
+        if prep in ("to", "through", "ended", "ending") and precision in ("day", "month"):
+            sp = _SPAN_BEFORE.search(low, max(start, c - 40), c)
+            n = _num(sp.group("n")) if sp is not None else None
+            if n is not None and 1 <= n <= 24:
+                # "the three months to March 31": the span that ends then, not the day
+                e_y, e_m = period.end.year, period.end.month
+                if precision == "day" and period.end.day < 28:
+                    e_y, e_m = _shift_month(e_y, e_m, -1)  # "the six months to June 15" ends in May's last full month
+                y0, m0 = _shift_month(e_y, e_m, -(n - 1))
+                period, precision, _ = _months_span(y0, m0, n, period.kind)
+                s0, prep = sp.start(), None
         if prep == "since" and precision != "now":
             period = Period(period.start, published, f"{period.label}/{published.isoformat()}", period.kind)
         prev = low[max(start, s0 - 30):s0].split()[-1:]

@@ -21,7 +21,7 @@ TIMEX_KEYWORDS = frozenset(
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday this last next
     previous following past coming current same today tonight yesterday tomorrow now currently present presently
     moment nowadays far date fiscal q1 q2 q3 q4 h1 h2 first second third fourth final year month week spring
-    summer autumn fall winter""".split()
+    summer autumn fall winter full whole""".split()
 )
 # Keywords that end a time expression whose first word (a number) cannot be a keyword: "two years ago".
 TIMEX_TAIL_KEYWORDS = frozenset({"ago", "earlier", "later", "before"})

@@ -297,4 +297,15 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Her party now holds a lead of 4 points in the latest survey.", P,
      [dict(value=4, unit="percentage_points")]),
     ("The striker scored 20 points in the final.", P, [dict(value=20, unit="count")]),
+    # --- reporting periods of company results -------------------------------------------------------
+    ("Sales at the brewer rose 6% to $2.1 billion in the three months to June 30.", "2024-07-25",
+     [dict(value=6, unit="percent", period="2024-Q2"), dict(value=2.1e9, unit="USD", period="2024-Q2")]),
+    ("The retailer now expects full-year sales of $9 billion, and its staff has grown to 3,400.", "2024-07-25",
+     [dict(value=9e9, period="2024", tags={"projection"}), dict(value=3400, period="2024-07-25")]),
+    ("Turnover for the first nine months of the year reached €6.2 billion.", "2024-10-24",
+     [dict(value=6.2e9, unit="EUR", period="2024-01/2024-09")]),
+    ("First-half profit came to £310m.", "2024-08-01", [dict(value=310e6, unit="GBP", period="2024-H1")]),
+    ("Q3 orders climbed 4%.", "2024-10-24", [dict(value=4, unit="percent", period="2024-Q3")]),
+    ("Its guidance for 2025 is revenue of $5 billion.", "2024-11-05",
+     [dict(value=5e9, unit="USD", period="2025", tags={"projection"})]),
 ]

@@ -56,6 +56,18 @@ CASES = [
     ("the past three years", THU, "2021-03-15/2024-03-14"),
     ("Jan. 5", THU, "2024-01-05"),
     ("December 28", date(2024, 1, 3), "2023-12-28"),
+    # reporting periods
+    ("in the second quarter", date(2025, 7, 24), "2025-Q2"),
+    ("Q4", date(2024, 2, 1), "2023-Q4"),
+    ("first-half", date(2024, 8, 2), "2024-H1"),
+    ("the three months to March 31", date(2024, 4, 25), "2024-Q1"),
+    ("the three months ended September 30, 2023", THU, "2023-Q3"),
+    ("the six months to June", date(2024, 8, 2), "2024-H1"),
+    ("the first nine months of the year", date(2024, 10, 30), "2024-01/2024-09"),
+    ("the first six months", date(2024, 8, 2), "2024-H1"),
+    ("full-year", date(2024, 8, 2), "2024"),
+    ("full year 2022", THU, "2022"),
+    ("last quarter", date(2024, 8, 2), "2024-Q2"),
 ]
 
 
