@@ -19,6 +19,7 @@ from .lemmas import MONTHS, STOP
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
 _SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
+_NEXT_CAP = re.compile(r" [A-Z][a-z]")  # "Ostermark Foods posted": a name run, even first in a sentence
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])")
 # Characters that may sit between a sentence start and its first word.
 _OPENERS = " \t\n\"'\u201c\u2018(["
@@ -62,6 +63,7 @@ class ArticleContext:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
+    codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
 
     def previous_sentences(self, sentence_start: int, n: int = 2) -> list[str]:
         """Up to n sentences before the one starting at sentence_start, nearest first."""
@@ -85,12 +87,16 @@ def build_context(text: str) -> ArticleContext:
     counts: Counter[str] = Counter()
     initial: Counter[str] = Counter()
     inner: set[str] = set()
+    codes: set[str] = set()
     for m in _CAP.finditer(text):
         i = m.start()
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'\u2019"):
             continue
         word = m.group(0)
         w = name_key(word)
+        if word.isupper() and text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isdigit():
+            codes.add(w)
+            continue
         acronym = len(w) >= 2 and word[: len(w)].isupper()
         if w in _NOT_NAMES or len(w) < 2 or (not acronym and (w in STOP or w in lower)):
             continue
@@ -101,8 +107,9 @@ def build_context(text: str) -> ArticleContext:
         while k > 0 and text[k - 1] == " ":
             k -= 1
         at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\""
-        if at_start and (word.endswith(("'s", "\u2019s")) or _SAYS.match(text, m.end())) and not _known(w):
-            at_start = False  # "Brightwave's profit", "Brightwave said": a name even first in a sentence
+        if at_start and (word.endswith(("'s", "\u2019s")) or _SAYS.match(text, m.end()) or _NEXT_CAP.match(text, m.end())) \
+                and not _known(w):
+            at_start = False  # "Brightwave's profit", "Brightwave said", "Brightwave Labs": a name even first
         if not at_start and i >= 2 and text[i - 1] == " " and text[i - 2].isalpha():
             b = i - 2
             while b > 0 and text[b - 1].isalpha():
@@ -110,9 +117,10 @@ def build_context(text: str) -> ArticleContext:
             if text[b].isupper():
                 inner.add(w)
         (initial if at_start else counts)[w] += 1
-    names = frozenset(counts)
+    names = frozenset(counts) - codes
     for w, n in initial.items():
         if w in names:
             counts[w] += n
     topic = [w for w, _ in counts.most_common(8)]
-    return ArticleContext(text, names, topic, inner=frozenset(inner))
+    return ArticleContext(text, names, [w for w in topic if w not in codes], inner=frozenset(inner),
+                          codes=frozenset(codes))

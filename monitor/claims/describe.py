@@ -36,7 +36,7 @@ PRONOUNS = frozenset("its their his her".split())
 # Common verbs in news about figures, besides the change and speech verbs.
 VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
 approve allocate win take employ kill injure die evacuate displace arrest attend join march vote elect
-sign agree hire fire lay receive draw collect borrow lend owe deliver ship produce build import export infect
+sign agree hire lay receive draw collect borrow lend owe deliver ship produce build import export infect
 test vaccinate serve visit host welcome deploy station fund finance register enrol record""".split())
 
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
@@ -53,7 +53,7 @@ _ADVERBS = frozenset("now back again further still already also sharply slightly
 # Verbs that report a figure; a subject is never looked for beyond them ("X said the injured numbered").
 _SAID = frozenset("said says told reported announced estimated added confirmed".split())
 # Verbs of reaching a level ("gathered 250,000 signatures", "passed 300,000"): not what the counted thing does.
-_LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumulate top exceed".split())
+_LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumulate top exceed leave".split())
 # Comparatives standing where a counted noun would ("11% higher than a year earlier").
 _COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
 # Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
@@ -108,8 +108,16 @@ class Slots:
                 "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord}
 
 
+_PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
+
+
 def _is_value(t: Token) -> bool:
     return t.lower in NUMBER_WORDS or t.text[0].isdigit() or t.lower in ("a", "an") and False
+
+
+def _is_amount(t: Token) -> bool:
+    """A number that counts something ("38 homes"), not a period word ("second-quarter", "half-year")."""
+    return _is_value(t) and t.lower not in _PERIOD_NUMBERS
 
 
 def _verbish(t: Token, prev: Token | None = None) -> bool:
@@ -142,7 +150,8 @@ def _is_name(t: Token, ctx: ArticleContext) -> bool:
         return False
     known = ctx.name_flags.get(t.text)
     if known is None:
-        known = (len(t.text) >= 2 and t.text.isupper() and t.text.isalpha()) or ctx.is_name(t.text)
+        known = (len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() and t.lower not in ctx.codes) \
+            or ctx.is_name(t.text)
         ctx.name_flags[t.text] = known
     return known
 
@@ -219,6 +228,14 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                 while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].lower not in STOP \
                         and not _gap(sentence, toks[k - 1], toks[k]):
                     k -= 1
+            elif not toks[j].cap:
+                # "the Westmarch fire service said": the speaker's own modifiers and names
+                b = k
+                while b - 1 >= lo and k - b < 3 and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+                        and not _verbish(toks[b - 1]) and not _gap(sentence, toks[b - 1], toks[b]):
+                    b -= 1
+                if b - 1 < lo or toks[b - 1].lower in DETERMINERS or _gap(sentence, toks[b - 1], toks[b]):
+                    k = b
             return toks[j].key, set(range(k, j + 1))
         if j >= lo and toks[j].lower in ("he", "she", "they", "it", "we"):
             best = best or toks[j].lower
@@ -376,7 +393,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 k -= 2
                 continue
             break
-        if k >= lo and not s.head and not _verbish(toks[k]):
+        if k >= lo and not s.head and not _verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])):
+            # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
             e = k
             b = k
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
@@ -393,6 +411,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 s.surface = " ".join(t.text for t in toks[b:e + 1])
         if pred_idx >= 0:
             s.pred = toks[pred_idx].key
+
+    if not words and unit not in ("count", "fraction", "percent", "percentage_points") and len(unit) > 3 \
+            and not unit.isupper():
+        # "burned 1,200 hectares": a physical unit with no noun after it is itself what is measured
+        s.head, s.mods = lemma(unit.split("/")[0]), []
 
     # the predicate and its object after the counted noun ("... members currently meet that goal")
     obj_start = -1
@@ -466,7 +489,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         k = i0 - 1
         while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
             k -= 1
-        if k >= lo and _verbish(toks[k]) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
+        if k >= lo and (_verbish(toks[k]) or toks[k].lower.endswith("ing") and toks[k].lemma != toks[k].lower
+                        and not toks[k].cap) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
                 and toks[k].lemma not in _LEVEL_VERBS \
                 and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
             s.pred = toks[k].key
@@ -477,9 +501,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         sayer, said_idx = _sayer(toks, 0, n, masked)
     s.sayer = sayer
     if not names:
-        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
+        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
+    if not names:
+        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if said_idx and min(said_idx) < i0 and any(toks[k].lower == "it" for k in range(lo, i0)):
         # "the bank said it had pledged $50 million": "it" is the named speaker
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
@@ -490,6 +516,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if s.head in CONTAINER and s.mods and not any(m in EVENTS for m in s.mods) and s.head != _BARE_TOLL:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "the annual inflation rate" is inflation, "the number of officers"
+    if s.pred == "employ" and s.head in ("person", "", "employee") and not s.obj:
+        s.head, s.pred = "employee", ""  # "employs 5,200 people" counts the employees
     if s.head == _BARE_TOLL and not any(m in EVENTS for m in s.mods):
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head == "price":
@@ -584,7 +612,7 @@ def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:
 
 
 def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
-                   skip: tuple[int, int]) -> list[str]:
+                   skip: tuple[int, int], after: bool = True) -> list[str]:
     """The run of names closest before the figure (its subject), else the closest after it."""
     def run_at(i: int, step: int, stop: int) -> list[str]:
         out = []
@@ -595,7 +623,7 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     for i in range(i0 - 1, max(lo, i0 - 10) - 1, -1):
         if i not in said and _is_name(toks[i], ctx):
             return run_at(i, -1, lo - 1)
-    for i in range(i0 + 1, min(hi, i0 + 9)):
+    for i in range(i0 + 1, min(hi, i0 + 9) if after else i0 + 1):
         if i not in said and _is_name(toks[i], ctx) and not (skip[0] <= i < skip[1]):
             return run_at(i, 1, hi)
     return []
@@ -654,7 +682,8 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     anaphor = -1
     for i in range(lo, min(hi, i0 + 6)):
         t = toks[i]
-        if t.lower in PRONOUNS or (t.lemma in ORG_ANAPHORS and i > 0 and toks[i - 1].lower == "the"):
+        if t.lower in PRONOUNS or (t.lemma in ORG_ANAPHORS and i > 0 and toks[i - 1].lower == "the") \
+                or (t.lower == "it" and i == lo and i < i0):
             anaphor = i
             break
     if anaphor < 0:
@@ -662,11 +691,15 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     for i in range(0, anaphor):
         if _is_name(toks[i], ctx) and i not in said:
             return [name_key(toks[i].text)]
-    if anaphor <= 1 or lo == 0 and anaphor - lo <= 1:
-        for prev in ctx.previous_sentences(sentence_start, 1):
-            for t in tokenize(prev):
-                if _is_name(t, ctx):
-                    return [name_key(t.text)]
+    if anaphor - lo > 1 and not (toks[anaphor].lemma in ORG_ANAPHORS and anaphor - lo <= 2):
+        return []  # "the bureau said its own measure ...": the anaphor is not the clause's subject
+    # nothing named earlier in the sentence: what the article was just talking about, preferring its
+    # frequent names over a person or a place mentioned in passing
+    for prev in ctx.previous_sentences(sentence_start, 2):
+        found = [name_key(t.text) for t in tokenize(prev) if _is_name(t, ctx)]
+        if found:
+            frequent = [w for w in found if w in ctx.topic[:4]]
+            return [(frequent or found)[0]]
     return []
 
 

@@ -56,6 +56,9 @@ FOLD: dict[str, str] = {
     "displace": "displace", "evacuate": "evacuate", "flee": "displace", "homeless": "displace",
     "arrest": "arrest", "detain": "arrest",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
+    "workforce": "employee", "headcount": "employee", "personnel": "employee",
+    # dwellings
+    "house": "home", "dwelling": "home",
     "organisation": "organization",
 }
 

@@ -1,0 +1,67 @@
+"""What a figure is about: the entity of its clause, the thing counted, and the words that only frame it.
+
+Each test has sentences written for it; figures are built by hand so extraction does not matter.
+"""
+from __future__ import annotations
+
+from monitor.claims import make_claims
+
+from .helpers import Log, alert_pairs, article, fig
+
+
+def _claim(text: str, quote: str, value: float, unit: str = "count", **kw: object) -> dict:
+    art = article("x.txt", text, "2025-03-10", "Wire")
+    out = make_claims(art, [fig(text, quote, value, unit, **kw)])
+    assert out, f"no claim for {quote!r}"
+    return out[0].features
+
+
+def test_figure_inside_a_relative_clause_is_read_in_that_clause() -> None:
+    text = ("Ostermark Foods posted higher sales on Monday. The group, which has a workforce of 8,300, said it "
+            "would open two bakeries.")
+    f = _claim(text, "8,300", 8300)
+    assert f["head"] == "employee"  # "workforce" folds onto the same word as staff and employees
+    assert f["names"] == ["ostermark"]  # "The group" is the company named before
+
+
+def test_possessive_subject_wins_over_a_product_code_after_the_figure() -> None:
+    text = ("Ostermark Foods raised its outlook. Its workforce has grown to 8,900 as it hires bakers for the "
+            "KX-40 oven line.")
+    f = _claim(text, "8,900", 8900)
+    assert f["names"] == ["ostermark"]
+    assert "kx" not in f["names"]
+
+
+def test_headcount_paraphrases_are_one_measure_and_other_companies_stay_apart() -> None:
+    t1 = ("Ostermark Foods and Pellwick Mills reported results on Monday. "
+          "Pellwick said it made fewer loaves. The company, which employs 5,200 people, cut prices.")
+    t2 = "Pellwick Mills said it would close a depot, leaving it with 4,900 staff by December."
+    t3 = "Ostermark's headcount stood at 9,000 at the end of June."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-03-10", "Wire"), [fig(t1, "5,200 people", 5200)])
+    log.ingest(article("b.txt", t2, "2025-06-10", "Ledger"), [fig(t2, "4,900 staff", 4900)])
+    log.ingest(article("c.txt", t3, "2025-07-10", "Courier"), [fig(t3, "9,000", 9000)])
+    assert alert_pairs(log.decisions) == {("update", "5,200 people", "4,900 staff")}
+
+
+def test_speaker_phrase_is_not_the_entity() -> None:
+    text = "The Harwick blaze has burned 2,100 hectares, the Lowmoor forestry service said."
+    f = _claim(text, "2,100 hectares", 2100, "hectares")
+    assert f["names"] == ["harwick"]
+    assert f["head"] == "hectare"  # a physical unit with no noun after it is what is measured
+
+
+def test_noun_of_a_previous_figure_is_not_the_subject() -> None:
+    text = "The blaze has destroyed 52 barns and was 30% contained on Friday."
+    f = _claim(text, "30%", 30, "percent")
+    assert f["head"] != "barn"
+    assert f["pred"] == "contain"
+
+
+def test_houses_and_homes_are_one_count() -> None:
+    t1 = "The Harwick fire destroyed 20 houses near the lake, officials said."
+    t2 = "The Harwick fire has destroyed 45 homes, officials said."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-08-01", "Wire"), [fig(t1, "20 houses", 20)])
+    log.ingest(article("b.txt", t2, "2025-08-03", "Ledger"), [fig(t2, "45 homes", 45)])
+    assert alert_pairs(log.decisions) == {("update", "20 houses", "45 homes")}
