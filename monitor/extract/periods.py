@@ -44,6 +44,19 @@ def clause_of(bounds: list[int], pos: int) -> int:
 _FUTURE_CLAUSE = re.compile(r"\b(?:will|would|shall|expects?|expected|forecasts?|plans?|set\s{1,2}to|due\s{1,2}to)\b")
 
 
+_PAST_VERBS = frozenset("took made came went began fell rose cut set hit put gave won lost led ran struck".split())
+
+
+def _other_happening(low: str, bounds: list[int], own: int, t: Timex) -> bool:
+    """Whether `t` sits in a later subordinate clause with a verb of its own ("after the regulator
+    lowered tariffs in April"), rather than being a bare time phrase ("until at least Thursday")."""
+    k = clause_of(bounds, t.start)
+    if k == own or not low.startswith(_SUBORDINATE, bounds[k]):
+        return False
+    words = low[bounds[k]:t.start].split()
+    return len(words) >= 4 or any(w.endswith("ed") or w in _PAST_VERBS for w in words[1:])
+
+
 def _attributive(t: Timex) -> bool:
     """A time used as an adjective ("full-year revenue", "first-quarter results") dates its own
     noun only, not figures in later clauses."""
@@ -80,7 +93,8 @@ def choose_period(
             continue  # "cut to 85,000 homes, ... hoped to restore supply by Wednesday": a later step, not the count's time
         if low is not None and not baseline and _is_base(low, t, fig_end):
             continue  # "than a year earlier", "compared with March": what the figure is compared with
-        if t.prep == "since" and not is_change:
+        if t.prep == "since" and (not is_change or low is not None and
+                                  _SUPERLATIVE_BEFORE.search(low, max(0, t.start - 50), t.start)):
             point = _since_point(low, t, fig_start) if low is not None else None
             if point is not None:
                 return point  # "the deadliest since 1987, when a quake killed 2,300": 1987 itself
@@ -92,11 +106,13 @@ def choose_period(
     if in_clause:
         chosen = min(in_clause, key=lambda t: _dist(t, fig_start))
     if chosen is None:
-        earlier = [t for t in facts if t.end <= fig_start and not t.anchored and not _attributive(t)]
+        earlier = [t for t in facts if t.end <= fig_start and not t.anchored and not _attributive(t)
+                   and not (low is not None and _BASE_TIME_BEFORE.search(low, max(0, t.start - 30), t.start))]
         if earlier:
             chosen = max(earlier, key=lambda t: t.end)
     if chosen is None:
-        later = [t for t in facts if t.start >= fig_end and not clause_has_other_figure.get(clause_of(bounds, t.start))]
+        later = [t for t in facts if t.start >= fig_end and not clause_has_other_figure.get(clause_of(bounds, t.start))
+                 and not (low is not None and _other_happening(low, bounds, own, t))]
         if later:
             chosen = min(later, key=lambda t: t.start)
     if chosen is None:
@@ -116,7 +132,17 @@ def choose_period(
     return chosen.period
 
 
-_BASE_BEFORE = re.compile(r"(?:\bthan|\bfrom|\bwith|\bversus|\bvs\.?|\bagainst|\bover)\s{1,3}(?:the\s{1,3})?$")
+_BASE_BEFORE = re.compile(r"(?:\bthan|\bfrom|\bwith|\bversus|\bvs\.?|\bagainst|\bover|\bshort\s{1,2}of|\babove|\bbelow|"
+                          r"\bunder|\bbeyond|\bbehind|\bexceed(?:s|ed|ing)?|\bmatch(?:es|ed|ing)?|\brelative\s{1,2}to|"
+                          r"\bcompared\s{1,2}to)\s{1,3}(?:the\s{1,3})?$")
+# "its worst result since 2009", "the highest since May": a record's span, never a figure's own time.
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:[a-z]{2,12}est|worst|best|most|least|first|only)\s{1,2}(?:[a-z'-]{1,20}\s{1,2}){0,3}$")
+# "eased to 6.8% in May from 7.4% in April": April dates the comparison, not later figures.
+_BASE_TIME_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bwith)\s{1,3}[$\u20ac\u00a3]?[\d.,]{1,12}"
+                               r"(?:%|\s{1,2}(?:per\s?cent|percent))?\s{1,3}$")
+# A later clause that opens with one of these tells of another happening: its time is not the figure's.
+_SUBORDINATE = ("after ", "before ", "when ", "because ", "since ", "as ", "while ", "until ", "that ", "which ",
+                "who ", "following ")
 _SAME_AGO = re.compile(r"(?:a|one)\s{1,3}(?:year|month|week)\s{1,3}(?:earlier|ago|before)")
 
 

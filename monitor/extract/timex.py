@@ -61,6 +61,7 @@ _PATTERN = re.compile(
     + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?))?"
     r"(?:\s{0,3}\((?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?:/\d{2,4})?\))?"
     r"(?:\s{1,3}(?i:morning|afternoon|evening|night))?)"
+    r"|(?P<mrange>" + _M + r"\s{0,2}[-\u2013]\s{0,2}" + _M + r"(?:,?\s{1,3}" + _Y + r")?)"
     r"|(?P<mdy>" + _M + r"\s{1,3}" + _D + r"(?:,?\s{1,3}" + _Y + r")?)"
     r"|(?P<dmy>" + _D + r"\s{1,3}(?:of\s{1,3})?" + _M + r"(?:,?\s{1,3}" + _Y + r")?)"
     r"|(?P<my>" + _M + r",?\s{1,3}" + _Y + r")"
@@ -117,6 +118,7 @@ _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
 _SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
                          r"(?:to|through|ended|ending)\s{1,3}$")
+_WORD_AFTER = re.compile(r"\s{1,2}[a-z]")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
 _QTY_BEFORE = re.compile(r"\b(?i:about|around|approximately|nearly|almost|some|roughly|least|than|over|under|"
@@ -338,6 +340,19 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
             # a reported month in a past-tense sentence: the latest such month, not a later one
             return (*_month(pub.year if mo <= pub.month else pub.year - 1, mo, "relative"), False)
         return (*_month(_nearest_month(mo, pub, future), mo, "relative"), False)
+    if kind == "mrange":
+        names = re.findall(r"[A-Za-z]+", s)
+        m1, m2 = MONTHS.get(names[0].lower()), MONTHS.get(names[1].lower())
+        yq = re.search(r"1[89]\d\d|20\d\d", s)
+        if m1 is None or m2 is None:
+            return None
+        n = (m2 - m1) % 12 + 1
+        if yq:
+            y2 = int(yq.group())
+        else:  # the latest such span that has ended, or is under way
+            y2 = pub.year if m2 <= pub.month or future else pub.year - 1
+        y1 = y2 if m1 <= m2 else y2 - 1
+        return _months_span(y1, m1, n, "explicit" if yq else "relative")
     if kind == "firstn":
         parts = low.split()
         n = _num(parts[1])
@@ -597,6 +612,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             continue
         if kind == "rel" and word.split()[0] in ("year", "month", "week") and "the" not in peeled:
             continue
+        if kind == "rel" and word.endswith(("after", "before")) and _WORD_AFTER.match(text, m.end(), end):
+            continue  # "the month after petrol stations cut prices": a conjunction opening a clause
         if kind == "year":
             d0 = c + _DIGITS.search(m.group()).start()
             if (_QTY_BEFORE.search(text, max(start, d0 - 16), d0) or _QTY_AFTER.match(text, m.end(), end)) and not prep:

@@ -308,4 +308,15 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Q3 orders climbed 4%.", "2024-10-24", [dict(value=4, unit="percent", period="2024-Q3")]),
     ("Its guidance for 2025 is revenue of $5 billion.", "2024-11-05",
      [dict(value=5e9, unit="USD", period="2025", tags={"projection"})]),
+    # --- comparison references are not the figure's own time ---------------------------------------
+    ("Attendance reached 48.2%, the club said, still short of the 2019 level.", P,
+     [dict(value=48.2, unit="percent", period=P)]),
+    ("Exports hit 31%, well above the 2020 mark.", P, [dict(value=31, unit="percent", period=P)]),
+    ("Membership climbed 3% to 8,400, its best showing since 2011.", P,
+     [dict(value=3, unit="percent", period=P), dict(value=8400, period=P)]),
+    ("Wages rose 4.1% in January from 3.9% in December, while rents climbed 6%.", P,
+     [dict(value=4.1, period="2024-01"), dict(value=3.9, period="2023-12"), dict(value=6, period="2024-01")]),
+    ("Bus fares rose 2%, after the city scrapped a subsidy in November.", P,
+     [dict(value=2, unit="percent", period=P)]),
+    ("Sales rose 5% in the October-December period.", P, [dict(value=5, unit="percent", period="2023-Q4")]),
 ]
