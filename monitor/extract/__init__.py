@@ -5,6 +5,8 @@ of the text (see the docstrings of `sentences`, `figures` and `timex` for why).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from monitor.models import DatedEvent, Extraction, Figure, Period
@@ -23,6 +25,38 @@ _RATE_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 # A figure whose period ended this long before publication is history, not news.
 _HISTORY = timedelta(days=366)
 _RECENT = timedelta(days=100)
+
+# "at the previous election", "in the last round": an earlier occasion of the same kind. A figure
+# tied to one is history even though no date is given. Time words are left to `timex`.
+_PRIOR_OCCASION = re.compile(r"\b(?:at|in|during|from|for|since)\s{1,3}(?:the|its|their)\s{1,3}"
+                             r"(?:previous|last|prior|preceding)\s{1,3}(?P<n>[a-z]{3,20})\b")
+_NOT_OCCASION = frozenset("""year years month months week weeks weekend quarter quarters decade decades day days time
+    times few couple several hour hours minute minutes two three four five six seven eight nine ten dozen""".split())
+# "a month earlier", "the previous month": counted back from the month a story reports on.
+_MONTH_BACK = re.compile(r"(?i:(?:a|one)\s{1,3}month\s{1,3}(?:earlier|before)|(?:the\s{1,3})?(?:previous|preceding|prior)"
+                         r"\s{1,3}month|(?:the\s{1,3})?month\s{1,3}(?:before|earlier))")
+
+
+def _month_before(p: Period) -> Period:
+    y, m = (p.start.year, p.start.month - 1) if p.start.month > 1 else (p.start.year - 1, 12)
+    end = p.start - timedelta(days=1)
+    return Period(date(y, m, 1), end, f"{y:04d}-{m:02d}", "relative")
+
+
+def _rebase_months(timexes: list[Timex], ref_month: Period) -> list[Timex]:
+    """Point "a month earlier" at the month before the story's data month."""
+    out = []
+    for t in timexes:
+        if t.anchored and t.precision == "month" and _MONTH_BACK.search(t.text):
+            t = replace(t, period=_month_before(ref_month))
+        out.append(t)
+    return out
+
+
+def _prior_occasion(low: str, start: int, end: int) -> bool:
+    m = _PRIOR_OCCASION.search(low, start, end)
+    return m is not None and m.group("n") not in _NOT_OCCASION
+
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "split_sentences", "resolve", "find_timexes", "Timex"]
 
@@ -53,10 +87,13 @@ def extract(text: str, published: date) -> Extraction:
         for f in found:
             clauses_with_fig[clause_of(bounds, f.start)] = True
         ref = reference or last_explicit_year(timexes)
+        month_back = any(t.anchored and t.precision == "month" for t in timexes)
         for f in found:
             own = clause_of(bounds, f.start)
+            c_end = bounds[own + 1] if own + 1 < len(bounds) else se
             others = {k: v for k, v in clauses_with_fig.items() if k != own}
-            period = choose_period(f.start, f.end, bounds, timexes, others, published, ref,
+            txs = _rebase_months(timexes, ref_month) if month_back and ref_month is not None else timexes
+            period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",
                                    f.change in ("increase", "decrease"))
             if f.unit in _RATE_UNITS and f.change != "baseline":
@@ -65,9 +102,12 @@ def extract(text: str, published: date) -> Extraction:
                 elif (ref_month is None and len(period.label) == 7 and period.label[5:].isdigit()
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_month = period  # the first recent month a rate is given for
-            if period.end < published - _HISTORY:
+            if period.kind in ("asof", "relative") and _prior_occasion(cands.low, bounds[own], c_end):
+                # "down from 67.3% at the previous election": an earlier occasion, date unknown
+                period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
                 f.tags.append("historical")
-            c_end = bounds[own + 1] if own + 1 < len(bounds) else se
+            elif period.end < published - _HISTORY:
+                f.tags.append("historical")
             lo, hi = phrase_window(cands.low, bounds[own], c_end, f.start, f.end)
             tags = tuple(dict.fromkeys(f.tags + statement_tags(cands.low, lo, hi)))
             figures.append(Figure(

@@ -91,6 +91,8 @@ def choose_period(
         if t.future and t.start >= fig_end and clause_of(bounds, t.start) != own and not (
                 low is not None and _FUTURE_CLAUSE.search(low, bounds[own], fig_start)):
             continue  # "cut to 85,000 homes, ... hoped to restore supply by Wednesday": a later step, not the count's time
+        if low is not None and t.start >= fig_end and low.startswith(("'s ", "\u2019s "), t.end):
+            continue  # "fell to 4.9% after the previous month's uptick": the time of another noun
         if low is not None and not baseline and _is_base(low, t, fig_end):
             continue  # "than a year earlier", "compared with March": what the figure is compared with
         if t.prep == "since" and (not is_change or low is not None and

@@ -319,4 +319,14 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Bus fares rose 2%, after the city scrapped a subsidy in November.", P,
      [dict(value=2, unit="percent", period=P)]),
     ("Sales rose 5% in the October-December period.", P, [dict(value=5, unit="percent", period="2023-Q4")]),
+    # --- earlier occasions and months counted from the story's month ---------------------------------
+    ("Participation was 58.0%, down from 61.5% at the previous referendum.", P,
+     [dict(value=58.0, period=P, not_tags={"historical"}),
+      dict(value=61.5, period="before 2024-03-14", tags={"historical"})]),
+    ("The mayor won 41% of the vote in the last round.", P,
+     [dict(value=41, period="before 2024-03-14", tags={"historical"})]),
+    ("In the last few months the index rose 2%.", P, [dict(value=2, not_tags={"historical"})]),
+    ("Producer prices rose 3.2% in January. Import prices slowed to 1.4% from 1.9% a month earlier.", P,
+     [dict(value=3.2, period="2024-01"), dict(value=1.4, period="2024-01"), dict(value=1.9, period="2023-12")]),
+    ("Core prices fell to 2.2% after the previous month's jump.", P, [dict(value=2.2, period=P)]),
 ]
