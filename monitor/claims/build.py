@@ -46,6 +46,15 @@ def _dropped(fig: Figure, art_text: str) -> bool:
     return False
 
 
+def span_of(period: Period) -> str:
+    """A quarter, a half year, nine months or a year, from the length of an explicit period."""
+    days = (period.end - period.start).days + 1
+    for lo, hi, name in ((85, 95, "q"), (175, 190, "h"), (265, 280, "9m"), (360, 370, "y")):
+        if lo <= days <= hi:
+            return name
+    return ""
+
+
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     ctx = build_context(article.text)
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
@@ -55,18 +64,23 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if _dropped(fig, article.text):
             continue
         slots = describe(fig, ctx)
-        if slots is None or not (slots.head or slots.pred):
+        if slots is None:
+            continue
+        prior = last_in_sentence.get(fig.sentence_start)
+        bare = not (slots.head or slots.pred)
+        if bare and not (prior and fig.unit == prior["unit"] and prior["head"]):
             continue
         feats = slots.to_features()
-        prior = last_in_sentence.get(fig.sentence_start)
-        coord = feats.pop("coord", False)
+        coord = feats.pop("coord", False) or bare
         if prior and fig.unit == prior["unit"] and (
                 (not feats["head"] and feats["pred"] and prior["pred"] == feats["pred"]) or coord):
             # "X won 31% of the vote and Y had won 28%", "15,000 according to police and 100,000 according
-            # to the organisers": the second figure counts what the first one did
+            # to the organisers", "A's net profit rose to $6 million and B's to $4 million": the second figure
+            # counts what the first one did (but keeps its own names)
             for slot in ("head", "mods", "obj", "obj_mods", "quals", "pred", "horizon", "label_noun"):
                 if slot != "pred" or not feats["pred"]:
                     feats[slot] = prior[slot]
+            feats["span"] = feats.get("span") or prior.get("span", "")
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit}
         feats["topic"] = ctx.topic
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
@@ -85,6 +99,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if "past_state" in feats["flags"] and period.kind != "past":
             end = min(period.end, as_of)
             period = Period(min(period.start, end), end, period.label, "past")
+        if not feats.get("span") and period.kind == "explicit":
+            feats["span"] = span_of(period)
         out.append(Claim(
             claim_id=f"{article.sha256[:16]}-{idx}",
             article=article.name,

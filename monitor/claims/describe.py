@@ -101,11 +101,13 @@ class Slots:
     horizon: str = ""  # "month" for a change on the month, "year" for one on the year
     label_noun: str = ""  # "magnitude 7.1", "line 14": the number is a reading or a label, not a count
     coord: bool = False  # "15,000 according to police and 100,000 according to X": counts what the figure before did
+    span: str = ""  # the length of time the figure covers: "q" quarter, "h" half year, "9m" nine months, "y" year
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
                 "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
-                "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord}
+                "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord,
+                "span": self.span}
 
 
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
@@ -536,6 +538,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
     clause = masked[toks[lo].start:toks[hi - 1].end] if hi > lo else masked
     low = clause.lower()
+    s.span = _span(toks, lo, hi)
     if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
@@ -598,6 +601,23 @@ def _blank(m: re.Match[str], fs: int) -> str:
     if m.start() <= fs < m.end():
         return m.group(0)
     return "," + " " * (len(m.group(0)) - 2) + ","
+
+
+_SPAN_AFTER = {("three", "month"): "q", ("six", "month"): "h", ("nine", "month"): "9m", ("half", "year"): "h",
+               ("full", "year"): "y", ("whole", "year"): "y", ("twelve", "month"): "y", ("12", "month"): "y"}
+
+
+def _span(toks: tuple[Token, ...], lo: int, hi: int) -> str:
+    """How long a time the clause's figure covers: a quarter, a half year, nine months or a whole year."""
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.lower in ("quarter", "quarterly"):
+            return "q"
+        if t.lower == "half" and k > 0 and toks[k - 1].lower in ("first", "second"):
+            return "h"
+        if k + 1 < hi and (t.lower, toks[k + 1].lemma) in _SPAN_AFTER:
+            return _SPAN_AFTER[(t.lower, toks[k + 1].lemma)]
+    return ""
 
 
 def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:

@@ -71,6 +71,7 @@ class Sig(NamedTuple):
     topic: frozenset[str]
     horizon: str  # "month" (a change on the month) or "year"/"" (on the year, the default for a rate)
     label_noun: str  # "magnitude" of "magnitude 7.1": a reading, never a count
+    span: str  # a quarter, a half year, nine months, a year: a quarterly figure never updates an annual one
 
 
 def signature(c: Claim) -> Sig:
@@ -80,7 +81,7 @@ def signature(c: Claim) -> Sig:
                frozenset(w for w in cw if w in EVENTS), _weak(f), f.get("head") or "", frozenset(f.get("mods") or ()),
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
-               "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "")
+               "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "")
 
 
 def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
@@ -94,7 +95,9 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     if sa.events != sb.events:  # killed vs injured, or one side does not say what happened to them
         return 0
     if sa.horizon != sb.horizon or sa.label_noun != sb.label_noun:
-        return 0  # a monthly change is not an annual rate; "magnitude 7.1" is not a count of anything
+        return 0
+    if sa.span and sb.span and sa.span != sb.span:
+        return 0  # first-quarter revenue is not first-half or full-year revenue  # a monthly change is not an annual rate; "magnitude 7.1" is not a count of anything
     if not sa.weak and not sb.weak:
         if sa.head != sb.head or sa.mods != sb.mods:
             return 0

@@ -86,8 +86,26 @@ def _text_tolerance(text: str) -> float:
     return 0.5 * (10 ** -decimals) * scale
 
 
+@lru_cache(maxsize=16384)
+def _digit_unit(text: str) -> float:
+    """One unit of the last significant digit written: 1,000 for "about 5,000", 0.1 billion for "15.8 billion"."""
+    m = _DECIMALS.search(text)
+    if not m:
+        return float("inf")
+    scale = 1.0
+    s = _SCALE.search(text[m.end():m.end() + 12])
+    if s:
+        scale = _SCALES.get(s.group(1).lower(), 1.0)
+    if m.group(1):
+        return (10 ** -len(m.group(1))) * scale
+    digits = m.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return (10 ** min(zeros, len(digits) - 1)) * scale
+
+
 def same_value(a: Claim, b: Claim) -> bool:
-    """Equal within rounding; approximate figures within 5%; word fractions within two points."""
+    """Equal within rounding; approximate figures within 5% and one unit of their last digit; word fractions
+    within two points."""
     sa, sb = share(a), share(b)
     both_counts = a.unit == "count" and b.unit == "count"
     if not both_counts and sa is not None and sb is not None:
@@ -98,7 +116,10 @@ def same_value(a: Claim, b: Claim) -> bool:
     if va == vb:
         return True
     if a.qualifier == "approximate" or b.qualifier == "approximate":
-        return abs(va - vb) <= 0.05 * max(abs(va), abs(vb))
+        # "about 5,000" covers 4,800 (5%), but "about $15.8 billion" is precise to a tenth: $16.1 billion differs
+        approx = [c for c in (a, b) if c.qualifier == "approximate"]
+        digit = max(_digit_unit(c.text) for c in approx)
+        return abs(va - vb) <= min(0.05 * max(abs(va), abs(vb)), digit) + 1e-9 * max(abs(va), abs(vb))
     # strictly inside the rounding: "10%" and "9.5%" are two values, "2.6 million" covers 2.58 million
     tol = max(_tolerance(a), _tolerance(b))
     return abs(va - vb) < tol - 1e-9 * max(abs(va), abs(vb)) or abs(va - vb) <= 1e-9 * max(abs(va), abs(vb))

@@ -65,3 +65,39 @@ def test_houses_and_homes_are_one_count() -> None:
     log.ingest(article("a.txt", t1, "2025-08-01", "Wire"), [fig(t1, "20 houses", 20)])
     log.ingest(article("b.txt", t2, "2025-08-03", "Ledger"), [fig(t2, "45 homes", 45)])
     assert alert_pairs(log.decisions) == {("update", "20 houses", "45 homes")}
+
+
+def test_quarter_half_year_and_full_year_are_different_measures() -> None:
+    t1 = "Ostermark's revenue rose 6% to $2.1 billion in the first quarter, the company said."
+    t2 = ("Ostermark's revenue for the first half came to $4.4 billion. Ostermark's revenue rose to $2.3 billion "
+          "in the second quarter.")
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-04-20", "Wire"), [fig(t1, "$2.1 billion", 2.1e9, "USD")])
+    log.ingest(article("b.txt", t2, "2025-07-20", "Ledger"),
+               [fig(t2, "$4.4 billion", 4.4e9, "USD"), fig(t2, "$2.3 billion", 2.3e9, "USD")])
+    assert alert_pairs(log.decisions) == {("update", "$2.1 billion", "$2.3 billion")}
+
+
+def test_about_keeps_the_precision_it_is_written_with() -> None:
+    t1 = "Pellwick forecast full-year revenue of about $9.4 billion."
+    t2 = "Pellwick now expects full-year revenue of $9.7 billion."
+    t3 = "Pellwick now expects full-year revenue of $9.7 billion, the company repeated."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-04-20", "Wire"), [fig(t1, "about $9.4 billion", 9.4e9, "USD",
+                                                                qualifier="approximate")])
+    log.ingest(article("b.txt", t2, "2025-10-20", "Ledger"), [fig(t2, "$9.7 billion", 9.7e9, "USD")])
+    d = log.ingest(article("c.txt", t3, "2025-10-21", "Courier"), [fig(t3, "$9.7 billion", 9.7e9, "USD")])
+    assert alert_pairs(log.decisions) == {("update", "about $9.4 billion", "$9.7 billion")}
+    assert d[0].kind == "restatement"
+
+
+def test_elliptical_second_figure_counts_the_same_thing_for_its_own_company() -> None:
+    t1 = "Ostermark's net profit rose to $120 million and Pellwick's to $85 million."
+    t2 = "Pellwick's net profit was $91 million, while Ostermark's net profit reached $131 million."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-04-20", "Wire"),
+               [fig(t1, "$120 million", 1.2e8, "USD"), fig(t1, "$85 million", 8.5e7, "USD")])
+    log.ingest(article("b.txt", t2, "2025-07-20", "Ledger"),
+               [fig(t2, "$91 million", 9.1e7, "USD"), fig(t2, "$131 million", 1.31e8, "USD")])
+    assert alert_pairs(log.decisions) == {("update", "$85 million", "$91 million"),
+                                          ("update", "$120 million", "$131 million")}
