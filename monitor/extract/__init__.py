@@ -102,7 +102,8 @@ def extract(text: str, published: date) -> Extraction:
                 elif (ref_month is None and len(period.label) == 7 and period.label[5:].isdigit()
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_month = period  # the first recent month a rate is given for
-            if period.kind in ("asof", "relative") and _prior_occasion(cands.low, bounds[own], c_end):
+            if period.kind in ("asof", "relative") and _prior_occasion(
+                    cands.low, max(bounds[own], f.start - 120), min(c_end, f.end + 120)):
                 # "down from 67.3% at the previous election": an earlier occasion, date unknown
                 period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
                 f.tags.append("historical")

@@ -53,7 +53,9 @@ def _other_happening(low: str, bounds: list[int], own: int, t: Timex) -> bool:
     k = clause_of(bounds, t.start)
     if k == own or not low.startswith(_SUBORDINATE, bounds[k]):
         return False
-    words = low[bounds[k]:t.start].split()
+    words = low[max(bounds[k], t.start - 200):t.start].split()
+    if t.start - bounds[k] > 200:
+        return True  # a long clause before the time: it holds a verb of its own
     return len(words) >= 4 or any(w.endswith("ed") or w in _PAST_VERBS for w in words[1:])
 
 
@@ -89,7 +91,7 @@ def choose_period(
         if t.statement:
             continue
         if t.future and t.start >= fig_end and clause_of(bounds, t.start) != own and not (
-                low is not None and _FUTURE_CLAUSE.search(low, bounds[own], fig_start)):
+                low is not None and _FUTURE_CLAUSE.search(low, max(bounds[own], fig_start - 160), fig_start)):
             continue  # "cut to 85,000 homes, ... hoped to restore supply by Wednesday": a later step, not the count's time
         if low is not None and t.start >= fig_end and low.startswith(("'s ", "\u2019s "), t.end):
             continue  # "fell to 4.9% after the previous month's uptick": the time of another noun
