@@ -62,8 +62,10 @@ DENOMINATORS: dict[str, int] = {
 }
 VULGAR: dict[str, float] = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
 # Vague amounts, mapped to their conservative floor as conflict-event coders do.
+# "dozens" and "scores" mean several of a small unit, so at least two of it; the larger words keep
+# their unit as the conventional floor ("hundreds" = 100, "tens of thousands" = 10,000).
 VAGUE: dict[str, float] = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
+    "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
     "hundreds of thousands": 100000, "millions": 1e6, "billions": 1e9,
 }
 
