@@ -59,6 +59,13 @@ def _other_happening(low: str, bounds: list[int], own: int, t: Timex) -> bool:
     return len(words) >= 4 or any(w.endswith("ed") or w in _PAST_VERBS for w in words[1:])
 
 
+def _coordinated(low: str | None, bounds: list[int], own: int, t: Timex) -> bool:
+    """"won 31.0% of the vote and 58 seats in 2021": a time closing the next, "and"-joined clause
+    dates both coordinated figures."""
+    k = clause_of(bounds, t.start)
+    return low is not None and k == own + 1 and low.startswith("and ", bounds[k]) and t.end - bounds[k] <= 80
+
+
 def _attributive(t: Timex) -> bool:
     """A time used as an adjective ("full-year revenue", "first-quarter results") dates its own
     noun only, not figures in later clauses."""
@@ -115,7 +122,8 @@ def choose_period(
         if earlier:
             chosen = max(earlier, key=lambda t: t.end)
     if chosen is None:
-        later = [t for t in facts if t.start >= fig_end and not clause_has_other_figure.get(clause_of(bounds, t.start))
+        later = [t for t in facts if t.start >= fig_end and (not clause_has_other_figure.get(clause_of(bounds, t.start))
+                                                             or _coordinated(low, bounds, own, t))
                  and not (low is not None and _other_happening(low, bounds, own, t))]
         if later:
             chosen = min(later, key=lambda t: t.start)

@@ -329,4 +329,6 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Producer prices rose 3.2% in January. Import prices slowed to 1.4% from 1.9% a month earlier.", P,
      [dict(value=3.2, period="2024-01"), dict(value=1.4, period="2024-01"), dict(value=1.9, period="2023-12")]),
     ("Core prices fell to 2.2% after the previous month's jump.", P, [dict(value=2.2, period=P)]),
+    ("The Greens took 12.5% of the vote and 20 seats in 2019.", P,
+     [dict(value=12.5, period="2019"), dict(value=20, period="2019")]),
 ]
