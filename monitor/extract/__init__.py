@@ -58,6 +58,10 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
     return m is not None and m.group("n") not in _NOT_OCCASION
 
 
+# "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
+_FROM_BEFORE = re.compile(r"\bfrom\s{1,2}(?:(?:just|only|about|around|some|nearly|almost|a|an)\s{1,2})?$")
+
+
 __all__ = ["EXTRACTOR_VERSION", "extract", "split_sentences", "resolve", "find_timexes", "Timex"]
 
 
@@ -107,6 +111,14 @@ def extract(text: str, published: date) -> Extraction:
                 # "down from 67.3% at the previous election": an earlier occasion, date unknown
                 period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
                 f.tags.append("historical")
+            elif (f.change == "baseline" and period.kind == "asof" and f.counted is None
+                  and _FROM_BEFORE.search(cands.low, max(ss, f.start - 30), f.start)):
+                # "down from 19", "eased to 9.8% from 11.2%": the older value, before the story's time
+                # ("from 23 polling stations" names a source, with a counted noun, and is left alone)
+                if f.unit in _RATE_UNITS and ref_month is not None:
+                    period = _month_before(ref_month)
+                else:
+                    period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
             elif period.end < published - _HISTORY:
                 f.tags.append("historical")
             lo, hi = phrase_window(cands.low, bounds[own], c_end, f.start, f.end)

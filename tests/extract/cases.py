@@ -331,4 +331,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Core prices fell to 2.2% after the previous month's jump.", P, [dict(value=2.2, period=P)]),
     ("The Greens took 12.5% of the vote and 20 seats in 2019.", P,
      [dict(value=12.5, period="2019"), dict(value=20, period="2019")]),
+    ("The Liberals are forecast to hold 30 seats, down from 36.", P,
+     [dict(value=30, period=P), dict(value=36, change="baseline", period="before 2024-03-14")]),
+    ("Rents rose 3.1% in February. Fuel inflation eased to 4.0% from 5.5%.", P,
+     [dict(value=3.1, period="2024-02"), dict(value=4.0, period="2024-02"), dict(value=5.5, period="2024-01")]),
+    ("Aid arrived from 12 countries.", P, [dict(value=12, period=P)]),
+    ("The challenger polled 41% against 38% for the mayor.", P,
+     [dict(value=41, period=P), dict(value=38, period=P)]),
 ]
