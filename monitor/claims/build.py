@@ -60,6 +60,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
     last_in_sentence: dict[int, dict] = {}
+    last: dict | None = None
     for idx, fig in enumerate(figures):
         if _dropped(fig, article.text):
             continue
@@ -68,6 +69,11 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             continue
         prior = last_in_sentence.get(fig.sentence_start)
         bare = not (slots.head or slots.pred)
+        if bare and prior is None and slots.names and last is not None \
+                and 0 <= fig.sentence_start - last["sentence_end"] <= 3:
+            # "B had 29.4% of the vote. The C Party was third with 10.2%.": a named subject with nothing
+            # counted, right after a sentence that said what such figures count
+            prior = last
         if bare and not (prior and fig.unit == prior["unit"] and prior["head"]):
             continue
         feats = slots.to_features()
@@ -81,7 +87,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
                 if slot != "pred" or not feats["pred"]:
                     feats[slot] = prior[slot]
             feats["span"] = feats.get("span") or prior.get("span", "")
-        last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit}
+        last_in_sentence[fig.sentence_start] = last = {**feats, "unit": fig.unit,
+                                                       "sentence_end": fig.sentence_start + len(fig.sentence)}
         feats["topic"] = ctx.topic
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False

@@ -110,11 +110,19 @@ class Slots:
                 "span": self.span}
 
 
+# Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
+_POLLS = frozenset("poll survey".split())
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
 
 
 def _is_value(t: Token) -> bool:
     return t.lower in NUMBER_WORDS or t.text[0].isdigit() or t.lower in ("a", "an") and False
+
+
+def _adjective(before: list[Token], t: Token) -> bool:
+    """'the expected total': a participle between a determiner and a noun describes the noun."""
+    i = before.index(t)
+    return 0 < i < len(before) - 1 and before[i - 1].lower in DETERMINERS and is_content(before[i + 1])
 
 
 def _is_amount(t: Token) -> bool:
@@ -202,8 +210,11 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         t = toks[i]
         if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed"):
             continue
-        if t.lower in ("put", "puts", "count", "counts", "give", "gave", "gives") and not (0 <= i0 and i < i0):
+        if t.lower in ("put", "puts", "count", "counts", "counted", "give", "gave", "gives") and not (0 <= i0 and i < i0):
             continue
+        if t.lower == "counted" and i > lo and toks[i - 1].text[0].isalpha() and not toks[i - 1].cap \
+                and toks[i - 1].lower not in ("have", "has", "had", "were", "was", "police", "officials"):
+            continue  # "with 1.9 million ballots counted": a passive participle, not who counted
         if t.lower == "according":
             j = i + 2
             if j < hi and toks[j - 1].lower == "to":
@@ -254,7 +265,8 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
 def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
     """Index after the value words of a figure starting at token i ("two thirds", "$ 60 billion", "2.5 %")."""
     j = i
-    while j < hi and (_is_value(toks[j]) or toks[j].lower in ("a", "and") and j + 1 < hi and _is_value(toks[j + 1])):
+    while j < hi and (_is_value(toks[j]) or toks[j].lower in ("a", "and") and j + 1 < hi and _is_value(toks[j + 1])
+                      and not toks[j + 1].text[0].isdigit()):  # "two and a half", not "28.6% and 51 seats"
         j += 1
     return max(j, i + 1)
 
@@ -404,6 +416,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 b -= 1
             sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx)]
             names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]
+            if _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
+                sub = []  # "the governing People's Front had 29.4%": a named subject, nothing counted
             if sub:
                 s.head = sub[-1].key
                 s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD]
@@ -546,8 +560,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
 
     # flags: what kind of statement the figure is part of
     before = toks[lo:i0]
-    before_lemmas = {t.lemma for t in before}
+    before_lemmas = {t.lemma for t in before if not (t.lemma == "expect" and _adjective(before, t))}
     clause_lemmas = {t.lemma for t in toks[lo:hi]}
+    if any(t.lemma in _POLLS for t in toks[:i0]):
+        flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
     if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
@@ -642,7 +658,16 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
         return out
     for i in range(i0 - 1, max(lo, i0 - 10) - 1, -1):
         if i not in said and _is_name(toks[i], ctx):
-            return run_at(i, -1, lo - 1)
+            run = run_at(i, -1, lo - 1)
+            r = i - len(run) + 1
+            of = r - 1 if r - 1 >= lo and toks[r - 1].lower == "of" else \
+                r - 2 if r - 2 >= lo and toks[r - 2].lower == "of" and not toks[r - 1].cap else -1
+            if of > lo:
+                # "the People's Front of Prime Minister Dario Kest took 28.6%": the subject, not its "of" phrase
+                for h in range(of - 1, max(lo, of - 5) - 1, -1):
+                    if h not in said and _is_name(toks[h], ctx):
+                        return run_at(h, -1, lo - 1)
+            return run
     for i in range(i0 + 1, min(hi, i0 + 9) if after else i0 + 1):
         if i not in said and _is_name(toks[i], ctx) and not (skip[0] <= i < skip[1]):
             return run_at(i, 1, hi)
@@ -655,9 +680,10 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
     carried = i0 > lo and toks[i0 - 1].lower == "to"
     for c in range(i0 - 1, lo - 1, -1):
         t = toks[c]
-        if t.lemma not in CONTAINER:
-            continue
-        if not any(x.lemma in CHANGE for x in toks[c + 1:i0]) and not (
+        if t.lemma not in CONTAINER or t.lower.endswith(("ed", "ing")):
+            continue  # "ballots counted" is a verb, not "the count"
+        if not any(x.lemma in CHANGE and toks[c + 1 + n - 1].lower not in DETERMINERS if n else x.lemma in CHANGE
+                   for n, x in enumerate(toks[c + 1:i0])) and not (
                 carried and any(x.lemma in _CARRY for x in toks[max(lo, c - 3):c])):
             continue
         s.head = t.lemma

@@ -101,3 +101,29 @@ def test_elliptical_second_figure_counts_the_same_thing_for_its_own_company() ->
                [fig(t2, "$91 million", 9.1e7, "USD"), fig(t2, "$131 million", 1.31e8, "USD")])
     assert alert_pairs(log.decisions) == {("update", "$85 million", "$91 million"),
                                           ("update", "$120 million", "$131 million")}
+
+
+def test_poll_figures_never_meet_results() -> None:
+    t1 = "A survey by Halden Research puts the Blue Union on 31% and the Rural Party on 24%."
+    t2 = "The Blue Union won 29.5% of the vote and the Rural Party had 25.1%, the commission said."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-05-01", "Herald"),
+               [fig(t1, "31%", 31, "percent"), fig(t1, "24%", 24, "percent")])
+    log.ingest(article("b.txt", t2, "2025-05-09", "Wire"),
+               [fig(t2, "29.5%", 29.5, "percent"), fig(t2, "25.1%", 25.1, "percent")])
+    assert alert_pairs(log.decisions) == set()
+
+
+def test_named_subject_in_parallel_clause_keeps_its_own_name() -> None:
+    t1 = "The Blue Union had 30.2% of the vote and the governing Rural Party had 26.0%, the commission said."
+    t2 = "The Blue Union had 31.0% of the vote against 25.4% for the Rural Party, the commission said."
+    f = make_claims(article("a.txt", t1, "2025-05-09", "Wire"),
+                    [fig(t1, "30.2%", 30.2, "percent"), fig(t1, "26.0%", 26.0, "percent")])
+    assert [c.features["head"] for c in f] == ["vote", "vote"]  # not "governing": the subject is a name
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-05-09", "Wire"),
+               [fig(t1, "30.2%", 30.2, "percent"), fig(t1, "26.0%", 26.0, "percent")])
+    log.ingest(article("b.txt", t2, "2025-05-10", "Ledger"), [fig(t2, "31.0%", 31.0, "percent")])
+    assert alert_pairs(log.decisions) == {("update", "30.2%", "31.0%")}
+    rural = [c for c in log.decisions if c.claim.text == "26.0%"][0].claim
+    assert "rural" in rural.features["names"] and "blue" not in rural.features["names"]
