@@ -96,7 +96,7 @@ _PREPS: tuple[tuple[str, ...], ...] = tuple(
         "at the end of", "by the end of", "at the start of", "at the beginning of", "in the middle of", "the end of",
         "the start of", "the beginning of", "end of", "as early as", "as late as", "as of", "in", "on", "since", "by",
         "until", "till", "from", "during", "before", "after", "for", "through", "throughout", "starting", "at", "so",
-        "to", "ended", "ending")
+        "to", "ended", "ending", "between")
 )
 _PREPS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _p in _PREPS:
@@ -116,6 +116,8 @@ _FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|plan
 # "were allowed to return on Thursday": an infinitive after a past passive reports what happened.
 _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed\s{1,2}$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
+_DAY_RANGE_TAIL = re.compile(r"\s{1,3}(?:and|to|until|through|-|\u2013)\s{1,3}(?:(?P<m>" + _M + r")\s{1,3})?(?P<d>" + _D + r")"
+                             r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z]))")
 _SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
                          r"(?:to|through|ended|ending)\s{1,3}$")
 _WORD_AFTER = re.compile(r"\s{1,2}[a-z]")
@@ -148,7 +150,7 @@ class Timex:
         p = self.period
         if self.precision == "day":
             return p.start.isoformat()
-        if self.precision in ("month",) or (self.precision == "week" and p.start.month == p.end.month):
+        if self.precision in ("month",) or (self.precision in ("week", "range") and p.start.month == p.end.month):
             return p.start.isoformat()[:7]
         if p.start.year == p.end.year:
             return str(p.start.year)
@@ -157,6 +159,8 @@ class Timex:
     @property
     def eventable(self) -> bool:
         """Whether the expression dates a happening (not a state, deadline or span)."""
+        if self.precision == "range" and self.prep == "between" and (self.period.end - self.period.start).days <= 31:
+            return True  # "questioned voters between May 1 and 4": dated to its month, or its first day
         if self.precision in ("now", "range", "decade"):
             return False
         if self.future and self.precision == "day" and self.prep in ("by", "from", "until"):
@@ -630,6 +634,24 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
         if got is None:
             continue
         period, precision, anchored = got
+        m_end = m.end()
+        if prep in ("between", "from") and precision == "day":
+            rt = _DAY_RANGE_TAIL.match(text, m.end(), end)
+            if rt is not None:
+                # "between September 1 and 4", "from March 3 to March 9": one span of days
+                mo2 = MONTHS.get(rt.group("m").lower().rstrip(".")) if rt.group("m") else period.start.month
+                d2 = int(re.match(r"\d+", rt.group("d")).group())
+                y2 = int(rt.group("y")) if rt.group("y") else period.start.year
+                try:
+                    last = date(y2, mo2, d2)
+                except ValueError:
+                    last = None
+                if last is not None and last < period.start and not rt.group("y"):
+                    last = date(y2 + 1, mo2, d2) if (mo2, d2) != (2, 29) else None
+                if last is not None and 0 < (last - period.start).days <= 366:
+                    period = Period(period.start, last, f"{period.start.isoformat()}/{last.isoformat()}", period.kind)
+                    precision = "range"
+                    m_end = rt.end()
         if prep in ("to", "through", "ended", "ending") and precision in ("day", "month"):
             sp = _SPAN_BEFORE.search(low, max(start, c - 40), c)
             n = _num(sp.group("n")) if sp is not None else None
@@ -646,12 +668,12 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
         prev = low[max(start, s0 - 30):s0].split()[-1:]
         statement = bool(prev) and prev[0] in _STATEMENT_WORDS
         if not statement and precision != "now":
-            after = low[m.end():min(end, m.end() + 40)].replace(",", " ").split()[:2]
+            after = low[m_end:min(end, m_end + 40)].replace(",", " ").split()[:2]
             statement = bool(after) and (after[0] in _STATEMENT_WORDS or len(after) > 1 and after[1] in _STATEMENT_WORDS
                                          and after[0] in ("he", "she", "they", "it", "officials"))
-        out.append(Timex(s0, m.end(), text[s0:m.end()], period, precision, prep, anchored, statement,
+        out.append(Timex(s0, m_end, text[s0:m_end], period, precision, prep, anchored, statement,
                          fut and kind == "wd"))
-        last_end = m.end()
+        last_end = m_end
         if period.kind == "explicit" and precision in ("year", "month", "day"):
             ref = period.start.year
     return out

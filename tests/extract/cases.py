@@ -338,4 +338,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Aid arrived from 12 countries.", P, [dict(value=12, period=P)]),
     ("The challenger polled 41% against 38% for the mayor.", P,
      [dict(value=41, period=P), dict(value=38, period=P)]),
+    ("Pollsters interviewed 900 voters between March 4 and 8; the margin of error is 3 percentage points.", P,
+     [dict(value=900, period="2024-03-04/2024-03-08"), dict(value=3, period="2024-03-04/2024-03-08")]),
+    ("Between March 3 and 5 people were hurt.", P, [dict(value=5)]),
 ]

@@ -44,6 +44,7 @@ def events(text: str, published: date = THU) -> list[tuple[str, str]]:
     ("Forecasters said snow was possible on Saturday.", THU, [("on Saturday", "2024-03-16")]),
     ("Residents were allowed to go home on Tuesday evening.", THU, [("on Tuesday evening", "2024-03-12")]),
     ("Callers in May from the north can ring on 1800 222 3333.", THU, []),
+    ("Pollsters interviewed 900 voters between March 4 and March 8.", THU, [("between March 4 and March 8", "2024-03")]),
 ])
 def test_event_dates(text: str, published: date, expected: list[tuple[str, str]]) -> None:
     assert events(text, published) == expected

@@ -68,6 +68,9 @@ CASES = [
     ("full-year", date(2024, 8, 2), "2024"),
     ("full year 2022", THU, "2022"),
     ("last quarter", date(2024, 8, 2), "2024-Q2"),
+    ("between May 2 and May 6", date(2024, 5, 9), "2024-05-02/2024-05-06"),
+    ("from December 30 to January 2", date(2024, 1, 5), "2023-12-30/2024-01-02"),
+    ("in the April-June period", date(2024, 7, 30), "2024-Q2"),
 ]
 
 
