@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from monitor.models import DatedEvent, Extraction, Figure, Period
 
-from .events import build_events
+from .events import build_events, clock_event
 from .figures import find_figures
 from .periods import choose_period, clause_bounds, clause_of, phrase_window, statement_tags
 from .sentences import split_sentences
@@ -79,6 +79,11 @@ def extract(text: str, published: date) -> Extraction:
         recent_years = [recent_years[-1], last_explicit_year(timexes)]
         if timexes:
             events.extend(build_events(text, ss, se, timexes))
+        if not any(t.precision == "day" for t in timexes) and (
+                cands.low.find(".m.", ss, se) >= 0 or cands.low.find(" am", ss, se) >= 0 or cands.low.find(" pm", ss, se) >= 0):
+            ce = clock_event(text, ss, se, published)
+            if ce is not None:
+                events.append(ce)
         fg_c = Candidates.within(cands.figure, ss, se)
         if not fg_c:
             continue

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from datetime import date
+
 from monitor.models import DatedEvent
 
 from .timex import MONTHS, WEEKDAYS, Timex
@@ -21,6 +23,9 @@ _IRREGULAR = frozenset(
     driven written spoken chosen broken frozen stolen shaken sworn torn worn flown drawn thrown known shown grown
     due had slept wept crept dealt lent bent burnt knelt leapt fed bred fled shed""".split()
 )
+_PAST_IRREGULAR = frozenset("""said told met became began came went made took gave saw found held left won lost fell rose
+    grew hit cut put set paid sent spent sold bought brought kept led ran spoke wrote struck shot flew fled drove broke
+    chose knew thought felt built meant stood tore swept shook sank drew threw""".split())
 # Words after which the next word is a verb: a modal ("would land"), or "to" after a word that
 # takes an infinitive ("due to expire", "is set to begin").
 _MODALS = frozenset("will would shall should could can may might must".split())
@@ -128,3 +133,26 @@ def build_events(text: str, sent_start: int, sent_end: int, timexes: list[Timex]
         out.append(DatedEvent(sentence=sentence, text=t.text, date=t.date_label, start=t.start, end=t.end,
                               actor=actor, verb=verb, place=_place(text, sent_start, sent_end)))
     return out
+
+
+_CLOCK = re.compile(r"\b(?:at|around|about|shortly\s{1,2}(?:after|before)|just\s{1,2}(?:after|before)|after|before)\s{1,2}"
+                    r"\d{1,2}(?:[:.]\d{2})?\s{0,2}(?:a\.m\.|p\.m\.|am\b|pm\b)")
+
+
+def clock_event(text: str, sent_start: int, sent_end: int, published: date) -> DatedEvent | None:
+    """"Kest conceded defeat at 8 a.m.": a clock time with no day of its own, after a verb in the
+    past, is a happening on the story's own day. Called only for sentences with no dated day."""
+    m = _CLOCK.search(text, sent_start, sent_end)
+    if m is None:
+        return None
+    verb, vpos = None, -1
+    for t in reversed(list(_TOKEN.finditer(text, max(sent_start, m.start() - 120), m.start()))[-12:]):
+        low = t.group().lower()
+        if (low.endswith("ed") or low in _PAST_IRREGULAR) and _is_verb(t.group(), t.start() == sent_start):
+            verb, vpos = t.group(), t.start()
+            break
+    if verb is None:
+        return None
+    return DatedEvent(sentence=text[sent_start:sent_end], text=m.group(), date=published.isoformat(), start=m.start(),
+                      end=m.end(), actor=_actor(text, sent_start, vpos), verb=verb,
+                      place=_place(text, sent_start, sent_end))

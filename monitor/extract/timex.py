@@ -120,6 +120,7 @@ _DAY_RANGE_TAIL = re.compile(r"\s{1,3}(?:and|to|until|through|-|\u2013)\s{1,3}(?
                              r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z]))")
 _SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
                          r"(?:to|through|ended|ending)\s{1,3}$")
+_CLOCK_BEFORE = re.compile(r"\d(?:\s{0,2}(?:a\.m\.|p\.m\.|am|pm))\s{1,2}(?:on\s{1,2})?$")
 _WORD_AFTER = re.compile(r"\s{1,2}[a-z]")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
 _DIGITS = re.compile(r"\d+")
@@ -625,6 +626,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             if _DIGIT_GROUP_AFTER.match(text, m.end(), end):
                 continue  # "on 1800 555 0199": the first group of a phone number
         fut = future and not _FUTURE_WORDS.isdisjoint(low[max(start, c - 80):c].split())
+        if not fut and kind == "wd" and not past and _CLOCK_BEFORE.search(low, max(start, c - 30), c):
+            fut = True  # "gates open at 9 a.m. on Saturday": a timetable in the present reads forward
         if not fut and kind == "wd":
             fc = _FORWARD_CUE.search(low, max(start, c - 80), c)
             if fc is not None and not (fc.group().startswith("to") and

@@ -45,6 +45,8 @@ def events(text: str, published: date = THU) -> list[tuple[str, str]]:
     ("Residents were allowed to go home on Tuesday evening.", THU, [("on Tuesday evening", "2024-03-12")]),
     ("Callers in May from the north can ring on 1800 222 3333.", THU, []),
     ("Pollsters interviewed 900 voters between March 4 and March 8.", THU, [("between March 4 and March 8", "2024-03")]),
+    ("The striking drivers returned to work at 6 a.m., a union official said.", THU, [("at 6 a.m.", "2024-03-14")]),
+    ("Gates open at 9 a.m. on Saturday.", THU, [("on Saturday", "2024-03-16")]),
 ])
 def test_event_dates(text: str, published: date, expected: list[tuple[str, str]]) -> None:
     assert events(text, published) == expected
