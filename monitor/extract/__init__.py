@@ -79,8 +79,7 @@ def extract(text: str, published: date) -> Extraction:
         recent_years = [recent_years[-1], last_explicit_year(timexes)]
         if timexes:
             events.extend(build_events(text, ss, se, timexes))
-        if not any(t.precision == "day" for t in timexes) and (
-                cands.low.find(".m.", ss, se) >= 0 or cands.low.find(" am", ss, se) >= 0 or cands.low.find(" pm", ss, se) >= 0):
+        if cands.low.find(".m.", ss, se) >= 0 and not any(t.precision == "day" for t in timexes):
             ce = clock_event(text, ss, se, published)
             if ce is not None:
                 events.append(ce)
