@@ -72,6 +72,7 @@ def extract(text: str, published: date) -> Extraction:
     cands = Candidates(text)
     recent_years: list[int | None] = [None, None]
     ref_month: Period | None = None  # the month a statistics story reports on
+    waiting: list[int] = []  # undated rates seen before the data month was known
     for ss, se in split_sentences(text):
         reference = recent_years[-1] or recent_years[-2]
         tx_c = Candidates.within(cands.timex, ss, se)
@@ -104,9 +105,13 @@ def extract(text: str, published: date) -> Extraction:
             period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",
                                    f.change in ("increase", "decrease"))
-            if f.unit in _RATE_UNITS and f.change != "baseline":
+            since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
+            if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:
+                # ("kept its rate at 10.5% since November" is a level that holds now, left as of publication)
                 if period.kind == "asof" and ref_month is not None:
                     period = ref_month  # a rate reported with no time of its own: the article's data month
+                elif period.kind == "asof" and "projection" not in f.tags:
+                    waiting.append(len(figures))  # a headline rate before the data month is named
                 elif (ref_month is None and len(period.label) == 7 and period.label[5:].isdigit()
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_month = period  # the first recent month a rate is given for
@@ -132,4 +137,7 @@ def extract(text: str, published: date) -> Extraction:
                 sentence=sentence, sentence_start=ss, qualifier=f.qualifier, low=f.low, high=f.high,
                 total=f.total, counted=f.counted, period=period, change=f.change, tags=tags,
             ))
+    if ref_month is not None:
+        for i in waiting:
+            figures[i] = replace(figures[i], period=ref_month)
     return Extraction(figures=figures, events=events, version=EXTRACTOR_VERSION)

@@ -341,4 +341,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Pollsters interviewed 900 voters between March 4 and 8; the margin of error is 3 percentage points.", P,
      [dict(value=900, period="2024-03-04/2024-03-08"), dict(value=3, period="2024-03-04/2024-03-08")]),
     ("Between March 3 and 5 people were hurt.", P, [dict(value=5)]),
+    ("Jobless rate slips to 5.1%. The jobless rate fell to 5.1% in February from 5.3% in January.", P,
+     [dict(value=5.1, period="2024-02"), dict(value=5.1, period="2024-02"), dict(value=5.3, period="2024-01")]),
+    ("Wages grew 3% in February. The bank has held its rate at 6.5% since June.", P,
+     [dict(value=3, period="2024-02"), dict(value=6.5, period=P)]),
 ]
