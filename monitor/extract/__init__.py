@@ -59,6 +59,7 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
 
 
 # "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
+_SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
 _FROM_BEFORE = re.compile(r"\bfrom\s{1,2}(?:(?:just|only|about|around|some|nearly|almost|a|an)\s{1,2})?$")
 
 
@@ -73,6 +74,7 @@ def extract(text: str, published: date) -> Extraction:
     recent_years: list[int | None] = [None, None]
     ref_month: Period | None = None  # the month a statistics story reports on
     waiting: list[int] = []  # undated rates seen before the data month was known
+    ref_span: Period | None = None  # the quarter or half a results story reports on
     for ss, se in split_sentences(text):
         reference = recent_years[-1] or recent_years[-2]
         tx_c = Candidates.within(cands.timex, ss, se)
@@ -105,6 +107,13 @@ def extract(text: str, published: date) -> Extraction:
             period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",
                                    f.change in ("increase", "decrease"))
+            if f.unit.isupper() and len(f.unit) == 3 and f.change != "baseline" and f.value >= 1e6:
+                # sums, not prices: a share price or a price target is a level of its own day
+                if period.kind == "asof" and ref_span is not None:
+                    period = ref_span  # "Net profit climbed to $610 million": the reported quarter's amount
+                elif (ref_span is None and _SPAN_LABEL.match(period.label)
+                      and timedelta(0) <= published - period.end <= _RECENT):
+                    ref_span = period
             since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
             if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:
                 # ("kept its rate at 10.5% since November" is a level that holds now, left as of publication)

@@ -115,7 +115,9 @@ def choose_period(
     chosen: Timex | None = None
     in_clause = [t for t in facts if clause_of(bounds, t.start) == own]
     if in_clause:
-        chosen = min(in_clause, key=lambda t: _dist(t, fig_start))
+        # "posted third-quarter profit of $359 million on Thursday": the adjective dates the amount
+        attrib = [t for t in in_clause if _attributive(t) and t.end <= fig_start and fig_start - t.end <= 40]
+        chosen = min(attrib or in_clause, key=lambda t: _dist(t, fig_start))
     if chosen is None:
         earlier = [t for t in facts if t.end <= fig_start and not t.anchored and not _attributive(t)
                    and not (low is not None and _BASE_TIME_BEFORE.search(low, max(0, t.start - 30), t.start))]

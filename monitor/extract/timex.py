@@ -93,6 +93,7 @@ _PATTERN = re.compile(
 _MODIFIERS = frozenset({"early", "mid", "late", "earlier", "later", "the", "end", "start", "beginning", "middle"})
 _PREPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split()) for p in (
+        "since the middle of", "since the end of", "since the start of", "since the beginning of", "until the end of",
         "at the end of", "by the end of", "at the start of", "at the beginning of", "in the middle of", "the end of",
         "the start of", "the beginning of", "end of", "as early as", "as late as", "as of", "in", "on", "since", "by",
         "until", "till", "from", "during", "before", "after", "for", "through", "throughout", "starting", "at", "so",
@@ -611,6 +612,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             continue
         kind = m.lastgroup
         s0, prep, peeled = _peel(low, max(start, last_end), c)
+        if prep is not None and prep.startswith(("since ", "until ")):
+            prep = prep.split()[0]  # "since the middle of 2024" is a "since" span
         word = m.group().lower()
         need = _NEEDS_BEFORE.get(word)
         if need is not None and peeled[-len(need):] != need:

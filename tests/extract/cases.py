@@ -345,4 +345,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
      [dict(value=5.1, period="2024-02"), dict(value=5.1, period="2024-02"), dict(value=5.3, period="2024-01")]),
     ("Wages grew 3% in February. The bank has held its rate at 6.5% since June.", P,
      [dict(value=3, period="2024-02"), dict(value=6.5, period=P)]),
+    ("The airline posted second-quarter profit of $220 million on Tuesday.", "2024-07-25",
+     [dict(value=220e6, unit="USD", period="2024-Q2")]),
+    ("Sales rose 4% to $1.2 billion in the three months to June 30. Net profit climbed to $90 million, "
+     "and the shares gained 3% to $41.50.", "2024-07-25",
+     [dict(value=4, period="2024-Q2"), dict(value=1.2e9, period="2024-Q2"), dict(value=90e6, period="2024-Q2"),
+      dict(value=3, period="2024-07-25"), dict(value=41.5, period="2024-07-25")]),
+    ("Orders grew 6%, their first rise since the middle of 2022.", P, [dict(value=6, unit="percent", period=P)]),
 ]
