@@ -56,7 +56,7 @@ def span_of(period: Period) -> str:
 
 
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
-    ctx = build_context(article.text)
+    ctx = build_context(article.clean or article.text)  # the text the figures' offsets refer to
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
     last_in_sentence: dict[int, dict] = {}

@@ -14,11 +14,14 @@ from functools import lru_cache
 
 import simplemma
 
-from .lemmas import MONTHS, STOP
+from .lemmas import MONTHS, STOP, folded, lemma
 
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
 _SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
+_NAME_NOUN = re.compile(r"\b((?:[A-Z][A-Za-z]+(?:[\u2019'][s])? )+)([a-z]{3,})\b")
+_ADVERBS = frozenset("overnight tonight meanwhile again instead".split())
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _NEXT_CAP = re.compile(r" [A-Z][a-z]")  # "Ostermark Foods posted": a name run, even first in a sentence
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])")
 # Characters that may sit between a sentence start and its first word.
@@ -64,6 +67,24 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list)
     name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
     codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
+    _named: list[tuple[int, str, str]] | None = None  # (offset, noun, name) for "the Corran Valley fire"
+
+    def named_noun(self, noun: str, before: int) -> str:
+        """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
+        if self._named is None:
+            self._named = []
+            for m in _NAME_NOUN.finditer(self.text):
+                run = [name_key(w) for w in m.group(1).split()]
+                known = [w for w in run if w in self.names]
+                if known and not _modifier(self.text, m.end()):
+                    self._named.append((m.start(2), folded(m.group(2)), known[0]))
+        found = ""
+        for pos, n, name in self._named:
+            if pos >= before:
+                break
+            if n == noun:
+                found = name
+        return found
 
     def previous_sentences(self, sentence_start: int, n: int = 2) -> list[str]:
         """Up to n sentences before the one starting at sentence_start, nearest first."""
@@ -79,6 +100,15 @@ class ArticleContext:
 
     def is_name(self, word: str) -> bool:
         return name_key(word) in self.names
+
+
+def _modifier(text: str, end: int) -> bool:
+    """'the Westmarch fire service': the noun after the name modifies another noun, it is not the head."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    w = m.group(1)
+    return w not in STOP and lemma(w) == w and not w.endswith(("ed", "ly")) and w not in _ADVERBS
 
 
 def build_context(text: str) -> ArticleContext:

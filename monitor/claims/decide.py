@@ -65,7 +65,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         sp = sigs.get(id(p))
         if sp is None:
             sp = sigs[id(p)] = signature(p)
-        if sp.strict != sc.strict or not (sp.core & sc.core):
+        if sp.strict != sc.strict or not (sp.core & sc.core or sp.state or sc.state):
             continue
         if p.article == c.article and p.as_of == c.as_of and not _distinct_sayers(c, p):
             # the same article saying two values at once about what looks like one measure: more

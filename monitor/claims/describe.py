@@ -67,7 +67,8 @@ _ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|
 _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?"
                         r"(?:total|toll|tally|number|count)\b", re.I)
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
-_PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace"}
+_PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace",
+            ("leave", "home"): "displace", ("flee", "home"): "displace"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
 _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
@@ -327,6 +328,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             j = _value_end(toks, k, hi)
         elif toks[j].lower == "of":
             j = k
+
     unit = (fig.unit or "").lower()
     if j < hi and unit not in ("count", "fraction", "percent", "percentage_points") and len(unit) >= 2 \
             and (toks[j].lower.startswith(unit[:3]) or unit.startswith(toks[j].lower[:3])):
@@ -510,6 +512,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 and toks[k].lemma not in _LEVEL_VERBS \
                 and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
             s.pred = toks[k].key
+    if s.pred and words and any(t.key == "home" for t in toks[np_end:min(hi, np_end + 4)]) \
+            and (s.pred, "home") in _PHRASES:
+        s.pred = _PHRASES[(s.pred, "home")]  # "forced 7,200 residents from their homes"
+    if not s.pred and s.head in ("person", "") and any(t.key == "displace" and t.lower.startswith("evacuation")
+                                                      for t in toks[i0:hi]):
+        s.pred = "displace"  # "5,100 people remained under evacuation orders"
 
     # names of the clause, who says it, and anaphora
     sayer, said_idx = _sayer(toks, lo, hi, masked, i0)
@@ -520,6 +528,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
     if not names:
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
+    if not names:
+        names = _definite(toks, lo, i0, ctx, fig.sentence_start, said_idx)
+    if not names and lo > 0 and (toks[lo].lemma in AUX or _verbish(toks[lo])):
+        # "the Tallow fire grew to 650 hectares but was 40% contained": a clause with no subject of its own
+        names = _nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
     if not names:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
     if said_idx and min(said_idx) < i0 and any(toks[k].lower == "it" for k in range(lo, i0)):
@@ -647,6 +660,19 @@ def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:
     return m.group(0)
 
 
+def _definite(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext, sentence_start: int,
+              said: set[int]) -> list[str]:
+    """'the blaze', 'the fire': a definite noun the article wrote earlier right after a name ("the Corran
+    Valley fire") stands for that name; the nearest such noun before the figure in its clause."""
+    for k in range(i0 - 1, lo, -1):
+        t = toks[k]
+        if toks[k - 1].lower == "the" and not t.cap and k not in said and t.text[0].isalpha() and is_content(t):
+            name = ctx.named_noun(t.key, sentence_start + toks[k - 1].start)
+            if name:
+                return [name]
+    return []
+
+
 def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
                    skip: tuple[int, int], after: bool = True) -> list[str]:
     """The run of names closest before the figure (its subject), else the closest after it."""
@@ -656,7 +682,7 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
             out.append(name_key(toks[i].text))
             i += step
         return out
-    for i in range(i0 - 1, max(lo, i0 - 10) - 1, -1):
+    for i in range(i0 - 1, lo - 1, -1):
         if i not in said and _is_name(toks[i], ctx):
             run = run_at(i, -1, lo - 1)
             r = i - len(run) + 1
@@ -737,12 +763,21 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     for i in range(0, anaphor):
         if _is_name(toks[i], ctx) and i not in said:
             return [name_key(toks[i].text)]
-    if anaphor - lo > 1 and not (toks[anaphor].lemma in ORG_ANAPHORS and anaphor - lo <= 2):
-        return []  # "the bureau said its own measure ...": the anaphor is not the clause's subject
+    if anaphor - lo > 1 and said and min(said) < anaphor:
+        return []  # "the bureau said its own measure ...": the anaphor is the speaker
+    if anaphor - lo > 1 and toks[lo].lower == "the" and not toks[lo + 1].cap and toks[lo + 1].lemma not in ORG_ANAPHORS:
+        return []  # "The coalition stands by its count": the anaphor is the clause's own subject
     # nothing named earlier in the sentence: what the article was just talking about, preferring its
     # frequent names over a person or a place mentioned in passing
-    for prev in ctx.previous_sentences(sentence_start, 2):
-        found = [name_key(t.text) for t in tokenize(prev) if _is_name(t, ctx)]
+    for n, prev in enumerate(ctx.previous_sentences(sentence_start, 2)):
+        ptoks = tokenize(prev)
+        if len(ptoks) > 2 and ptoks[0].lower == "the" and not ptoks[1].cap:
+            # "The fire has burned ... It has destroyed 61 homes": the subject before, if the article named it
+            named = ctx.named_noun(ptoks[1].key, sentence_start - sum(
+                len(p) for p in ctx.previous_sentences(sentence_start, n + 1)))
+            if named:
+                return [named]
+        found = [name_key(t.text) for t in ptoks if _is_name(t, ctx)]
         if found:
             frequent = [w for w in found if w in ctx.topic[:4]]
             return [(frequent or found)[0]]

@@ -53,7 +53,10 @@ FOLD: dict[str, str] = {
     "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "income",
     "earnings": "profit", "profit": "profit",
     # displacement
-    "displace": "displace", "evacuate": "evacuate", "flee": "displace", "homeless": "displace",
+    "displace": "displace", "evacuate": "displace", "evacuation": "displace", "flee": "displace",
+    "homeless": "displace",
+    # fires
+    "wildfire": "fire", "blaze": "fire", "bushfire": "fire", "inferno": "fire",
     "arrest": "arrest", "detain": "arrest",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
     "workforce": "employee", "headcount": "employee", "personnel": "employee",

@@ -26,9 +26,15 @@ def core(f: dict) -> frozenset[str]:
     head = f.get("head") or ""
     if head and head not in CONTAINER:
         words.add(head)
-    if (f.get("pred") or "") in EVENTS:
-        words.add(f["pred"])
+    pred = f.get("pred") or ""
+    if pred in EVENTS or (pred and not head and not words):
+        words.add(pred)  # "35% contained": with no noun, the state is what is measured
     return frozenset(words)
+
+
+def _state(f: dict) -> str:
+    """The predicate of a figure that counts nothing but a state ("10% contained"), else ""."""
+    return f.get("pred") or "" if not f.get("head") and not f.get("mods") and f.get("pred") not in EVENTS else ""
 
 
 def _weak(f: dict) -> bool:
@@ -72,6 +78,7 @@ class Sig(NamedTuple):
     horizon: str  # "month" (a change on the month) or "year"/"" (on the year, the default for a rate)
     label_noun: str  # "magnitude" of "magnitude 7.1": a reading, never a count
     span: str  # a quarter, a half year, nine months, a year: a quarterly figure never updates an annual one
+    state: str  # "contain" of "10% contained": no noun, only the state the figure measures
 
 
 def signature(c: Claim) -> Sig:
@@ -81,7 +88,8 @@ def signature(c: Claim) -> Sig:
                frozenset(w for w in cw if w in EVENTS), _weak(f), f.get("head") or "", frozenset(f.get("mods") or ()),
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
-               "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "")
+               "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
+               _state(f))
 
 
 def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
@@ -98,7 +106,11 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         return 0
     if sa.span and sb.span and sa.span != sb.span:
         return 0  # first-quarter revenue is not first-half or full-year revenue  # a monthly change is not an annual rate; "magnitude 7.1" is not a count of anything
-    if not sa.weak and not sb.weak:
+    if sa.state or sb.state:
+        # "10% contained" and "the fire is 35% contained" / "contained 5% of its perimeter": same state
+        if (sa.state or sa.pred) != (sb.state or sb.pred) or sa.vclass != sb.vclass:
+            return 0
+    elif not sa.weak and not sb.weak:
         if sa.head != sb.head or sa.mods != sb.mods:
             return 0
     elif sa.weak and sb.weak:
@@ -123,6 +135,8 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         agree += 1
     if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
         return 0
+    if sa.state or sb.state:
+        return agree
     # one side says what is done and to what, the other does not: too little to link them, unless the
     # same named thing is counted on both sides ("Brightwave pledged $50 million in credit" / "its credit")
     if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not sa.events \

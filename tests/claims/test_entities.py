@@ -127,3 +127,28 @@ def test_named_subject_in_parallel_clause_keeps_its_own_name() -> None:
     assert alert_pairs(log.decisions) == {("update", "30.2%", "31.0%")}
     rural = [c for c in log.decisions if c.claim.text == "26.0%"][0].claim
     assert "rural" in rural.features["names"] and "blue" not in rural.features["names"]
+
+
+def test_the_fire_stands_for_the_fire_named_before_and_a_second_fire_stays_apart() -> None:
+    t1 = ("The Harwick Moor fire had burned 800 hectares by noon. Crews had contained 5% of its perimeter. "
+          "To the east, the Selby Gap fire grew to 90 hectares but was 30% contained.")
+    t2 = ("Firefighters held the Harwick Moor blaze overnight. The fire has now burned 2,300 hectares and is "
+          "25% contained, the Lowmoor forestry service said. The Selby Gap fire was 60% contained.")
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-08-01", "Wire"),
+               [fig(t1, "800 hectares", 800, "hectares"), fig(t1, "5%", 5, "percent"),
+                fig(t1, "90 hectares", 90, "hectares"), fig(t1, "30%", 30, "percent")])
+    log.ingest(article("b.txt", t2, "2025-08-03", "Ledger"),
+               [fig(t2, "2,300 hectares", 2300, "hectares"), fig(t2, "25%", 25, "percent"),
+                fig(t2, "60%", 60, "percent")])
+    assert alert_pairs(log.decisions) == {("update", "800 hectares", "2,300 hectares"), ("update", "5%", "25%"),
+                                          ("update", "30%", "60%")}
+
+
+def test_forced_from_homes_and_under_evacuation_orders_are_one_count() -> None:
+    t1 = "The flood forced 2,600 residents of Carrow from their homes, officials said."
+    t2 = "In Carrow, 1,900 people remained under evacuation orders on Friday, officials said."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-08-01", "Wire"), [fig(t1, "2,600 residents", 2600)])
+    log.ingest(article("b.txt", t2, "2025-08-03", "Ledger"), [fig(t2, "1,900 people", 1900)])
+    assert alert_pairs(log.decisions) == {("update", "2,600 residents", "1,900 people")}
