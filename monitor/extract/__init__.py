@@ -59,6 +59,7 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
 
 
 # "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
+_SAME_SPAN = re.compile(r"(?i:same\s{1,3}quarter)")
 _SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
 _FROM_BEFORE = re.compile(r"\bfrom\s{1,2}(?:(?:just|only|about|around|some|nearly|almost|a|an)\s{1,2})?$")
 
@@ -99,11 +100,15 @@ def extract(text: str, published: date) -> Extraction:
             clauses_with_fig[clause_of(bounds, f.start)] = True
         ref = reference or last_explicit_year(timexes)
         month_back = any(t.anchored and t.precision == "month" for t in timexes)
+        same_span = any(t.precision == "quarter" and _SAME_SPAN.search(t.text) for t in timexes)
         for f in found:
             own = clause_of(bounds, f.start)
             c_end = bounds[own + 1] if own + 1 < len(bounds) else se
             others = {k: v for k, v in clauses_with_fig.items() if k != own}
             txs = _rebase_months(timexes, ref_month) if month_back and ref_month is not None else timexes
+            if ref_span is not None and same_span:
+                # "revenue of $4.6 billion for the same quarter": the quarter the story reports on
+                txs = [replace(t, period=ref_span) if _SAME_SPAN.search(t.text) else t for t in txs]
             period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",
                                    f.change in ("increase", "decrease"))

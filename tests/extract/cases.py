@@ -352,4 +352,6 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
      [dict(value=4, period="2024-Q2"), dict(value=1.2e9, period="2024-Q2"), dict(value=90e6, period="2024-Q2"),
       dict(value=3, period="2024-07-25"), dict(value=41.5, period="2024-07-25")]),
     ("Orders grew 6%, their first rise since the middle of 2022.", P, [dict(value=6, unit="percent", period=P)]),
+    ("The bank earned $2 billion in the third quarter. Its rival made $1.5 billion in the same quarter.", "2024-10-20",
+     [dict(value=2e9, period="2024-Q3"), dict(value=1.5e9, period="2024-Q3")]),
 ]
