@@ -118,7 +118,7 @@ _FORWARD_CUE = re.compile(r"\b(?:will|would|shall|due|ready|going|scheduled|plan
 _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed\s{1,2}$")
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
 _DAY_RANGE_TAIL = re.compile(r"\s{1,3}(?:and|to|until|through|-|\u2013)\s{1,3}(?:(?P<m>" + _M + r")\s{1,3})?(?P<d>" + _D + r")"
-                             r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z]))")
+                             r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z])|[,.]\d)")
 _SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
                          r"(?:to|through|ended|ending)\s{1,3}$")
 _CLOCK_BEFORE = re.compile(r"\d(?:\s{0,2}(?:a\.m\.|p\.m\.|am|pm))\s{1,2}(?:on\s{1,2})?$")

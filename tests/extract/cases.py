@@ -354,4 +354,5 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Orders grew 6%, their first rise since the middle of 2022.", P, [dict(value=6, unit="percent", period=P)]),
     ("The bank earned $2 billion in the third quarter. Its rival made $1.5 billion in the same quarter.", "2024-10-20",
      [dict(value=2e9, period="2024-Q3"), dict(value=1.5e9, period="2024-Q3")]),
+    ("Sign-ups grew from June 5 to 10,000 by the end of the year.", P, [dict(value=10000)]),
 ]
