@@ -349,7 +349,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if words:
         head_t = words[-1]
         s.head = head_t.key if not head_t.text.isupper() else head_t.lower
-        s.mods = [t.key for t in words[:-1] if t.key not in NEUTRAL_MOD and t.key != s.head]
+        s.mods = [t.key for t in words[:-1] if t.key not in NEUTRAL_MOD and t.key != s.head
+                  and t.key not in ORG_ANAPHORS]  # "the group's workforce" is the workforce of the company
         s.surface = " ".join(t.text for t in np)
         if head_t.key in EVENTS or (head_t.lower.endswith("ed") and np_end == j + 1):
             s.pred = head_t.key
@@ -422,7 +423,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 sub = []  # "the governing People's Front had 29.4%": a named subject, nothing counted
             if sub:
                 s.head = sub[-1].key
-                s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD]
+                s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD and t.key not in ORG_ANAPHORS]
                 if s.head in CONTAINER and e + 1 < i0 and toks[e + 1].lower == "of":
                     e2 = _noun_phrase(toks, e + 2, i0, masked, 3)
                     s.mods += [t.key for t in toks[e + 2:e2] if not _is_name(t, ctx)]
@@ -515,9 +516,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if s.pred and words and any(t.key == "home" for t in toks[np_end:min(hi, np_end + 4)]) \
             and (s.pred, "home") in _PHRASES:
         s.pred = _PHRASES[(s.pred, "home")]  # "forced 7,200 residents from their homes"
-    if not s.pred and s.head in ("person", "") and any(t.key == "displace" and t.lower.startswith("evacuation")
-                                                      for t in toks[i0:hi]):
-        s.pred = "displace"  # "5,100 people remained under evacuation orders"
+    if not s.pred and s.head in ("person", "") and (any(
+            t.key == "displace" and t.lower.startswith("evacuation") for t in toks[i0:hi]) or any(
+            toks[k].lemma in ("tell", "order", "ask", "force") and toks[k + 1].lower == "to"
+            and toks[k + 2].key in ("leave", "displace") for k in range(i0, hi - 2))):
+        s.pred = "displace"  # "5,100 people remained under evacuation orders", "4,000 residents were told to leave"
 
     # names of the clause, who says it, and anaphora
     sayer, said_idx = _sayer(toks, lo, hi, masked, i0)
@@ -575,6 +578,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     before = toks[lo:i0]
     before_lemmas = {t.lemma for t in before if not (t.lemma == "expect" and _adjective(before, t))}
     clause_lemmas = {t.lemma for t in toks[lo:hi]}
+    if any(t.lower in ("will", "would") and k + 1 < len(before) and before[k + 1].text[0].isalpha()
+           and before[k + 1].lemma not in FRAMES | {"say", "tell", "be", "have", "not"} and not any(
+               _is_value(x) for x in before[k + 1:]) and not _gap(masked, t, toks[i0]) for k, t in enumerate(before)):
+        flags.add("projection")  # "would employ 400 people", "losses would reach 85 million": not a count yet
+    if any(t.lemma == "add" and k + 1 < len(before) for k, t in enumerate(before[-3:])) \
+            and any(t.lower == "to" for t in toks[i0 + 1:min(hi, i0 + 6)]):
+        flags.add("delta")  # "add 40 million to its relief fund": an increment
     if any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):

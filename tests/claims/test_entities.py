@@ -152,3 +152,28 @@ def test_forced_from_homes_and_under_evacuation_orders_are_one_count() -> None:
     log.ingest(article("a.txt", t1, "2025-08-01", "Wire"), [fig(t1, "2,600 residents", 2600)])
     log.ingest(article("b.txt", t2, "2025-08-03", "Ledger"), [fig(t2, "1,900 people", 1900)])
     assert alert_pairs(log.decisions) == {("update", "2,600 residents", "1,900 people")}
+
+
+def test_plans_and_increments_are_not_counts() -> None:
+    t1 = "The county said the new plant would employ 300 people within three years."
+    t2 = "The county will add 12 million crowns to its repair fund, officials said."
+    assert "projection" in _claim(t1, "300 people", 300)["flags"]
+    f = _claim(t2, "12 million crowns", 12e6)
+    assert "delta" in f["flags"] and "projection" in f["flags"]
+
+
+def test_group_as_a_modifier_is_the_company_not_another_thing() -> None:
+    t1 = "Ostermark Foods said its workforce stood at 8,900 in June."
+    t2 = "Ostermark Foods posted higher sales. The group's workforce reached 9,200 at the end of September."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-07-10", "Wire"), [fig(t1, "8,900", 8900)])
+    log.ingest(article("b.txt", t2, "2025-10-10", "Ledger"), [fig(t2, "9,200", 9200)])
+    assert alert_pairs(log.decisions) == {("update", "8,900", "9,200")}
+
+
+def test_told_to_leave_counts_evacuees_not_people_in_shelters() -> None:
+    t1 = "In Carrow, about 3,000 residents have been told to leave, officials said."
+    t2 = "Shelters in Carrow were housing 1,100 people on Wednesday, officials said."
+    f1 = _claim(t1, "3,000 residents", 3000, qualifier="approximate")
+    f2 = _claim(t2, "1,100 people", 1100)
+    assert f1["pred"] == "displace" and f2["pred"] != "displace"
