@@ -58,9 +58,10 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
     return m is not None and m.group("n") not in _NOT_OCCASION
 
 
-# "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
+# "for the same quarter": the quarter a results story reports on.
 _SAME_SPAN = re.compile(r"(?i:same\s{1,3}quarter)")
 _SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
+# "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
 _FROM_BEFORE = re.compile(r"\bfrom\s{1,2}(?:(?:just|only|about|around|some|nearly|almost|a|an)\s{1,2})?$")
 
 
@@ -119,13 +120,14 @@ def extract(text: str, published: date) -> Extraction:
                 elif (ref_span is None and _SPAN_LABEL.match(period.label)
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_span = period
+            wait = False
             since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
             if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:
                 # ("kept its rate at 10.5% since November" is a level that holds now, left as of publication)
                 if period.kind == "asof" and ref_month is not None:
                     period = ref_month  # a rate reported with no time of its own: the article's data month
-                elif period.kind == "asof" and "projection" not in f.tags:
-                    waiting.append(len(figures))  # a headline rate before the data month is named
+                elif period.kind == "asof":
+                    wait = "projection" not in f.tags  # a headline rate before the data month is named
                 elif (ref_month is None and len(period.label) == 7 and period.label[5:].isdigit()
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_month = period  # the first recent month a rate is given for
@@ -144,6 +146,8 @@ def extract(text: str, published: date) -> Extraction:
                     period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
             elif period.end < published - _HISTORY:
                 f.tags.append("historical")
+            if wait and period.kind == "asof":
+                waiting.append(len(figures))
             lo, hi = phrase_window(cands.low, bounds[own], c_end, f.start, f.end)
             tags = tuple(dict.fromkeys(f.tags + statement_tags(cands.low, lo, hi)))
             figures.append(Figure(

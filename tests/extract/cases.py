@@ -355,4 +355,6 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("The bank earned $2 billion in the third quarter. Its rival made $1.5 billion in the same quarter.", "2024-10-20",
      [dict(value=2e9, period="2024-Q3"), dict(value=1.5e9, period="2024-Q3")]),
     ("Sign-ups grew from June 5 to 10,000 by the end of the year.", P, [dict(value=10000)]),
+    ("Support stays short of the 52.5% won at the last vote. Support was 48.1% in February.", P,
+     [dict(value=52.5, period="before 2024-03-14", tags={"historical"}), dict(value=48.1, period="2024-02")]),
 ]
