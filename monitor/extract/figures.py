@@ -347,7 +347,13 @@ def _elliptical(text: str, s: int, e: int, ss: int, se: int, prev: Found) -> Fou
         return None
     if prev.unit == "count" and prev.counted is None:
         return None
-    if s > ss and text[s - 1] != " " or not _ELLIPSIS_AFTER.match(text, e, se):
+    if s > ss and text[s - 1] != " ":
+        return None
+    scale, end = 1.0, e
+    sm = _SPACED_SCALE.match(text, e, se)
+    if sm is not None and sm.group("scale") != "m":
+        scale, end = SCALE_ABBR.get(sm.group("scale").lower(), 1.0), sm.end()  # "Samsung 40 million"
+    if not _ELLIPSIS_AFTER.match(text, end, se):
         return None
     before = _ELLIPSIS_BEFORE.search(text, max(ss, s - 100, prev.end), s)
     if before is None or _is_year_like(text[s:e]):
@@ -355,7 +361,7 @@ def _elliptical(text: str, s: int, e: int, ss: int, se: int, prev: Found) -> Fou
     value = digits_value(text[s:e])
     if value is None:
         return None
-    return Found(value, prev.unit, s, e, counted=prev.counted, total=prev.total, tags=["elliptical"])
+    return Found(value * scale, prev.unit, s, end, counted=prev.counted, total=prev.total, tags=["elliptical"])
 
 
 def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | None:

@@ -263,7 +263,7 @@ def _two_digit_year(v: str) -> int:
 
 
 def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, prep: str | None = None,
-             peeled: bool = False, past: bool = False) -> tuple[Period, str, bool] | None:
+             peeled: bool = False, past: bool = False, local_year: int | None = None) -> tuple[Period, str, bool] | None:
     """Resolve one match to (period, precision, anchored); None when it is not a time."""
     kind = m.lastgroup
     s = m.group(kind) if kind else ""
@@ -394,7 +394,9 @@ def _resolve(m: re.Match[str], pub: date, future: bool, reference: int | None, p
             n = min(n, 2)
             start, end = date(y, 1 + 6 * (n - 1), 1), _month_span(y, 6 * n)[1]
             return Period(start, end, f"{y}-H{n}", "explicit" if yq else "relative"), "quarter", False
-        if not yq and not rel:
+        if not yq and not rel and local_year is not None:
+            y = local_year  # "fell 2% in Q2 2024 and 3% in Q3": the year just named
+        elif not yq and not rel:
             # "the third quarter" alone: the latest such quarter that has begun
             if 1 + 3 * (n - 1) > pub.month:
                 y -= 1
@@ -602,6 +604,7 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
     past = not _PAST_WORDS.isdisjoint(sentence_words) or any(w.endswith("ed") and len(w) > 4 for w in sentence_words)
     last_end = start
     ref = reference
+    local_year: int | None = None  # an explicit year named earlier in this same region
     for c in candidates:
         if c < last_end:
             continue
@@ -636,7 +639,7 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             if fc is not None and not (fc.group().startswith("to") and
                                        _PAST_BEFORE_TO.search(low, max(start, fc.start() - 40), fc.start())):
                 fut = True  # "ready to meet the unions on Tuesday", "would land on Thursday"
-        got = _resolve(m, published, fut, ref, prep, bool(peeled), past)
+        got = _resolve(m, published, fut, ref, prep, bool(peeled), past, local_year)
         if got is None:
             continue
         period, precision, anchored = got
@@ -680,8 +683,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
         out.append(Timex(s0, m_end, text[s0:m_end], period, precision, prep, anchored, statement,
                          fut and kind == "wd"))
         last_end = m_end
-        if period.kind == "explicit" and precision in ("year", "month", "day"):
-            ref = period.start.year
+        if period.kind == "explicit" and precision in ("year", "month", "day", "quarter"):
+            ref = local_year = period.start.year
     return out
 
 

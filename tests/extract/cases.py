@@ -357,4 +357,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Sign-ups grew from June 5 to 10,000 by the end of the year.", P, [dict(value=10000)]),
     ("Support stays short of the 52.5% won at the last vote. Support was 48.1% in February.", P,
      [dict(value=52.5, period="before 2024-03-14", tags={"historical"}), dict(value=48.1, period="2024-02")]),
+    ("Norden Mills shipped 30 million tonnes, Harbour Steel 12 million and Kessel Works 4.", P,
+     [dict(value=30e6, unit="tonnes"), dict(value=12e6, unit="tonnes", tags={"elliptical"}),
+      dict(value=4, unit="tonnes", tags={"elliptical"})]),
+    ("Exports fell 2% in Q1 2022 and 1% in Q3.", P, [dict(value=2, period="2022-Q1"), dict(value=1, period="2022-Q3")]),
 ]
