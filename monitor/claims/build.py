@@ -60,7 +60,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
     last_in_sentence: dict[int, dict] = {}
-    last: dict | None = None
+    last_by_unit: dict[str, dict] = {}  # the last claim of each unit, for a bare figure in a sentence after it
     for idx, fig in enumerate(figures):
         if _dropped(fig, article.text):
             continue
@@ -69,8 +69,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             continue
         prior = last_in_sentence.get(fig.sentence_start)
         bare = not (slots.head or slots.pred)
+        last = last_by_unit.get(fig.unit)
         if bare and prior is None and slots.names and last is not None \
-                and 0 <= fig.sentence_start - last["sentence_end"] <= 3:
+                and ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(last["sentence"]) <= 2:
             # "B had 29.4% of the vote. The C Party was third with 10.2%.": a named subject with nothing
             # counted, right after a sentence that said what such figures count
             prior = last
@@ -87,8 +88,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
                 if slot != "pred" or not feats["pred"]:
                     feats[slot] = prior[slot]
             feats["span"] = feats.get("span") or prior.get("span", "")
-        last_in_sentence[fig.sentence_start] = last = {**feats, "unit": fig.unit,
-                                                       "sentence_end": fig.sentence_start + len(fig.sentence)}
+        last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit, "sentence": fig.sentence_start}
+        if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
+            last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False

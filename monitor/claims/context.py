@@ -98,6 +98,13 @@ class ArticleContext:
             out.append(self.text[s:e])
         return out
 
+    def sentence_index(self, offset: int) -> int:
+        """Which sentence of the article the offset falls in."""
+        if not self.sentences:
+            self.sentences = _split(self.text)
+            self._starts = [s for s, _ in self.sentences]
+        return bisect_right(self._starts, offset) - 1
+
     def is_name(self, word: str) -> bool:
         return name_key(word) in self.names
 

@@ -53,7 +53,10 @@ _ADVERBS = frozenset("now back again further still already also sharply slightly
 # Verbs that report a figure; a subject is never looked for beyond them ("X said the injured numbered").
 _SAID = frozenset("said says told reported announced estimated added confirmed".split())
 # Verbs of reaching a level ("gathered 250,000 signatures", "passed 300,000"): not what the counted thing does.
-_LEVEL_VERBS = frozenset("pass cross surpass collect gather garner amass accumulate top exceed leave".split())
+# "won 33.6% of the vote", "took 28.6%", "finished third with 10.4%": winning or getting a level says nothing
+# about what is counted.
+_LEVEL_VERBS = frozenset("""pass cross surpass collect gather garner amass accumulate top exceed leave win take finish
+secure get receive obtain""".split())
 # Comparatives standing where a counted noun would ("11% higher than a year earlier").
 _COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
 # Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
@@ -399,7 +402,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
                 continue
-            if _verbish(t) and t.lemma not in SPEECH:
+            if _verbish(t, toks[k - 1] if k > lo else None) and t.lemma not in SPEECH:
                 if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:
                     pred_idx = k
                 k -= 1
@@ -527,6 +530,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not sayer:
         sayer, said_idx = _sayer(toks, 0, n, masked)
     s.sayer = sayer
+    for_name = _for_name(toks, np_end if words else j, hi, ctx)
+    if for_name:
+        names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
     if not names:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
     if not names:
@@ -614,7 +620,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         k = near.index("from")
         if all(w in STOP or w in NUMBER_WORDS for w in near[k + 1:]):
             flags.add("baseline")
-    if fig.change == "baseline":
+    if fig.change == "baseline" and not for_name:
         flags.add("baseline")
     if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
         flags.add("past_state")
@@ -668,6 +674,20 @@ def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:
     if lem in CHANGE or lem in SPEECH or nxt.endswith("ed") or nxt in ("has", "had", "is", "was", "will"):
         return "," + " " * (len(m.group(0)) - 2) + ","
     return m.group(0)
+
+
+def _for_name(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> list[str]:
+    """'28.7% for the People's Front': the names right after 'for' behind the figure."""
+    if k >= hi or toks[k].lower != "for":
+        return []
+    k += 1
+    while k < hi and toks[k].lower in DETERMINERS:
+        k += 1
+    out = []
+    while k < hi and _is_name(toks[k], ctx):
+        out.append(name_key(toks[k].text))
+        k += 1
+    return out
 
 
 def _definite(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext, sentence_start: int,
@@ -765,7 +785,7 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     for i in range(lo, min(hi, i0 + 6)):
         t = toks[i]
         if t.lower in PRONOUNS or (t.lemma in ORG_ANAPHORS and i > 0 and toks[i - 1].lower == "the") \
-                or (t.lower == "it" and i == lo and i < i0):
+                or (t.lower == "it" and i < i0 and (i == lo or toks[i - 1].lower not in _SAID)):
             anaphor = i
             break
     if anaphor < 0:

@@ -177,3 +177,19 @@ def test_told_to_leave_counts_evacuees_not_people_in_shelters() -> None:
     f1 = _claim(t1, "3,000 residents", 3000, qualifier="approximate")
     f2 = _claim(t2, "1,100 people", 1100)
     assert f1["pred"] == "displace" and f2["pred"] != "displace"
+
+
+def test_bare_named_figure_after_a_party_share_is_that_party_share_but_not_a_turnout() -> None:
+    t1 = ("The Blue Union had 30.2% of the vote against 26.0% for the Rural Party, the commission said. "
+          "The Coast League was third with 9.1%.")
+    t2 = ("The Blue Union won 31.0% of the vote. Turnout was 61.5%. The Coast League finished third with 8.7%.")
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-05-09", "Wire"),
+               [fig(t1, "30.2%", 30.2, "percent"), fig(t1, "26.0%", 26.0, "percent"),
+                fig(t1, "9.1%", 9.1, "percent")])
+    log.ingest(article("b.txt", t2, "2025-05-12", "Ledger"),
+               [fig(t2, "31.0%", 31.0, "percent"), fig(t2, "61.5%", 61.5, "percent"),
+                fig(t2, "8.7%", 8.7, "percent")])
+    assert alert_pairs(log.decisions) == {("update", "30.2%", "31.0%"), ("update", "9.1%", "8.7%")}
+    rural = [d.claim for d in log.decisions if d.claim.text == "26.0%"][0]
+    assert rural.features["names"] == ["party", "rural"] and "baseline" not in rural.features["flags"]
