@@ -54,6 +54,8 @@ def _rebase_months(timexes: list[Timex], ref_month: Period) -> list[Timex]:
 
 
 def _prior_occasion(low: str, start: int, end: int) -> bool:
+    if not any(low.find(w, start, end) >= 0 for w in (" previous ", " last ", " prior ", " preceding ")):
+        return False  # a C-speed scan first: almost no clause names an earlier occasion
     m = _PRIOR_OCCASION.search(low, start, end)
     return m is not None and m.group("n") not in _NOT_OCCASION
 

@@ -62,7 +62,7 @@ def _cued_verb(text: str, toks: list[re.Match[str]], i: int) -> bool:
     infinitive after a word that takes one."""
     t = toks[i]
     low = t.group()
-    if not low.isalpha() or not low.islower() or len(low) < 3 or low.endswith("ly") or low in _NOT_VERBS:
+    if len(low) < 3 or not low.islower() or not low.isalpha() or low.endswith("ly") or low in _NOT_VERBS:
         return False
     k = i - 1
     if k > 0 and toks[k].group().endswith("ly"):
@@ -72,14 +72,18 @@ def _cued_verb(text: str, toks: list[re.Match[str]], i: int) -> bool:
         return True
     if prev == "to" and k > 0 and toks[k - 1].group().lower() in _TAKES_TO:
         return True
-    return _CLOCK_AFTER.match(text, t.end()) is not None
+    return text.startswith(" at ", t.end()) and _CLOCK_AFTER.match(text, t.end()) is not None
 
 
 def _verb_before(text: str, start: int, pos: int) -> tuple[str | None, int]:
     toks = list(_TOKEN.finditer(text, max(start, pos - 160), pos))
     for i in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
         t = toks[i]
-        if _is_verb(t.group(), t.start() == start) or _cued_verb(text, toks, i):
+        if _is_verb(t.group(), t.start() == start):
+            return t.group(), t.start()
+        prev = toks[i - 1].group() if i > 0 else ""
+        if (prev in _MODALS or prev == "to" or prev.endswith("ly") or text.startswith(" at ", t.end())) \
+                and _cued_verb(text, toks, i):
             return t.group(), t.start()
     return None, -1
 
