@@ -513,9 +513,9 @@ def _judge(text: str, low: str, m: re.Match[str], ss: int, se: int) -> Found | N
 
     # a gap between shares: "five points ahead", "a lead of 3 points"
     if unit == "count" and scale == 1.0 and kind in ("digits", "words"):
-        gp = _POINTS_GAP_AFTER.match(text, fe, se)
-        if gp is None and _GAP_BEFORE.search(text, max(ss, s - 24), s):
-            gp = _POINTS_AFTER.match(text, fe, se)
+        gp = _POINTS_AFTER.match(text, fe, se)  # cheap test first: few numbers are followed by "points"
+        if gp is not None and not (_POINTS_GAP_AFTER.match(text, fe, se) or _GAP_BEFORE.search(text, max(ss, s - 24), s)):
+            gp = None
         if gp is not None:
             return _finish(text, low, Found(value, "percentage_points", fs, gp.end(), tags=tags), s, ss, se, kind, core)
 
