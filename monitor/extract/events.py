@@ -76,7 +76,7 @@ def _cued_verb(text: str, toks: list[re.Match[str]], i: int) -> bool:
 
 
 def _verb_before(text: str, start: int, pos: int) -> tuple[str | None, int]:
-    toks = list(_TOKEN.finditer(text, max(start, pos - 160), pos))
+    toks = list(_TOKEN.finditer(text, max(start, pos - 130), pos))
     for i in range(len(toks) - 1, max(-1, len(toks) - 15), -1):
         t = toks[i]
         if _is_verb(t.group(), t.start() == start):
