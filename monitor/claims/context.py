@@ -14,12 +14,15 @@ from functools import lru_cache
 
 import simplemma
 
-from .lemmas import MONTHS, STOP, folded, lemma
+from .lemmas import FOLD, MONTHS, STOP, folded, lemma
 
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
 _SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
-_NAME_NOUN = re.compile(r"\b((?:[A-Z][A-Za-z]+(?:[\u2019'][s])? )+)([a-z]{3,})\b")
+_UNFOLD: dict[str, list[str]] = {}
+for _word, _rep in FOLD.items():
+    _UNFOLD.setdefault(_rep, []).append(_word)
+_CAP_BEFORE = re.compile(r"([A-Z][A-Za-z]+)(?:[\u2019']s)? $")
 _ADVERBS = frozenset("overnight tonight meanwhile again instead".split())
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _NEXT_CAP = re.compile(r" [A-Z][a-z]")  # "Ostermark Foods posted": a name run, even first in a sentence
@@ -67,24 +70,49 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list)
     name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
     codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
-    _named: list[tuple[int, str, str]] | None = None  # (offset, noun, name) for "the Corran Valley fire"
+    _named: dict[str, list[tuple[int, str]]] | None = None  # noun -> [(offset, name)]: "the Corran Valley fire"
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
         if self._named is None:
-            self._named = []
-            for m in _NAME_NOUN.finditer(self.text):
-                run = [name_key(w) for w in m.group(1).split()]
-                known = [w for w in run if w in self.names]
-                if known and not _modifier(self.text, m.end()):
-                    self._named.append((m.start(2), folded(m.group(2)), known[0]))
-        found = ""
-        for pos, n, name in self._named:
+            self._named = {}
+        found = self._named.get(noun)
+        if found is None:
+            found = self._named[noun] = self._find_named(noun)
+        name = ""
+        for pos, n in found:
             if pos >= before:
                 break
-            if n == noun:
-                found = name
-        return found
+            name = n
+        return name
+
+    def _find_named(self, noun: str) -> list[tuple[int, str]]:
+        """Where a name run stands right before the noun or one of its folded synonyms."""
+        text, names, out = self.text, self.names, []
+        for form in {noun, *_UNFOLD.get(noun, ())}:
+            stem = form[:-1] if form.endswith("y") else form
+            i = text.find(" " + stem)
+            while i >= 0:
+                start, end = i + 1, i + 1 + len(stem)
+                while end < len(text) and text[end].isalpha():
+                    end += 1
+                word = text[start:end]
+                i = text.find(" " + stem, end)
+                if word not in (form, form + "s", form + "es", stem + "ies") or folded(word) != noun:
+                    continue
+                known, b = "", start
+                while b > 2 and text[b - 1] == " " and text[b - 2].isalpha():
+                    # "the Corran Valley fire": the run of capitalised words before the noun
+                    prev = _CAP_BEFORE.search(text, max(0, b - 32), b)
+                    if not prev or prev.group(1).lower() in STOP:
+                        break
+                    if prev.group(1).lower() in names:
+                        known = prev.group(1).lower()
+                    b = prev.start()
+                if known and not _modifier(text, end):
+                    out.append((start, known))
+        out.sort()
+        return out
 
     def previous_sentences(self, sentence_start: int, n: int = 2) -> list[str]:
         """Up to n sentences before the one starting at sentence_start, nearest first."""

@@ -543,7 +543,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # "the Tallow fire grew to 650 hectares but was 40% contained": a clause with no subject of its own
         names = _nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
     if not names:
-        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end))
+        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), before=False)
     if said_idx and min(said_idx) < i0 and any(toks[k].lower == "it" for k in range(lo, i0)):
         # "the bank said it had pledged $50 million": "it" is the named speaker
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
@@ -574,7 +574,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
     clause = masked[toks[lo].start:toks[hi - 1].end] if hi > lo else masked
     low = clause.lower()
-    s.span = _span(toks, lo, hi)
+    if "quarter" in low or "half" in low or "month" in low or "year" in low:
+        s.span = _span(toks, lo, hi)
     if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
@@ -584,14 +585,16 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     before = toks[lo:i0]
     before_lemmas = {t.lemma for t in before if not (t.lemma == "expect" and _adjective(before, t))}
     clause_lemmas = {t.lemma for t in toks[lo:hi]}
-    if any(t.lower in ("will", "would") and k + 1 < len(before) and before[k + 1].text[0].isalpha()
+    before_lower = {t.lower for t in before}
+    if ("will" in before_lower or "would" in before_lower) and any(
+           t.lower in ("will", "would") and k + 1 < len(before) and before[k + 1].text[0].isalpha()
            and before[k + 1].lemma not in FRAMES | {"say", "tell", "be", "have", "not"} and not any(
                _is_value(x) for x in before[k + 1:]) and not _gap(masked, t, toks[i0]) for k, t in enumerate(before)):
         flags.add("projection")  # "would employ 400 people", "losses would reach 85 million": not a count yet
-    if any(t.lemma == "add" and k + 1 < len(before) for k, t in enumerate(before[-3:])) \
+    if "add" in before_lemmas and any(t.lemma == "add" for t in before[-3:]) \
             and any(t.lower == "to" for t in toks[i0 + 1:min(hi, i0 + 6)]):
         flags.add("delta")  # "add 40 million to its relief fund": an increment
-    if any(t.lemma in _POLLS for t in toks[:i0]):
+    if ("oll" in masked or "urvey" in masked) and any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
@@ -704,7 +707,7 @@ def _definite(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext, se
 
 
 def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
-                   skip: tuple[int, int], after: bool = True) -> list[str]:
+                   skip: tuple[int, int], after: bool = True, before: bool = True) -> list[str]:
     """The run of names closest before the figure (its subject), else the closest after it."""
     def run_at(i: int, step: int, stop: int) -> list[str]:
         out = []
@@ -712,7 +715,7 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
             out.append(name_key(toks[i].text))
             i += step
         return out
-    for i in range(i0 - 1, lo - 1, -1):
+    for i in range(i0 - 1, lo - 1 if before else i0 - 1, -1):
         if i not in said and _is_name(toks[i], ctx):
             run = run_at(i, -1, lo - 1)
             r = i - len(run) + 1

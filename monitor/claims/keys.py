@@ -91,7 +91,7 @@ def make_buckets(unit: str, f: dict) -> list[str]:
             out.append(f"{bc}:{head}:{m}")
     for w in sorted(core(f) & EVENTS):
         out.append(f"{bc}:{w}")
-    if f.get("pred") and bc == "q" and (f.get("head") or "") not in EVENTS and f.get("pred") not in EVENTS:
+    if f.get("pred") and unit == "percent" and (f.get("head") or "") not in EVENTS and f.get("pred") not in EVENTS:
         out.insert(0, f"{bc}:~{f['pred']}")  # "contained 5% of its perimeter" meets "10% contained"
     if not out:
         out.extend(f"{bc}:{w}" for w in sorted(core(f)))
