@@ -69,6 +69,7 @@ class ArticleContext:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     name_flags: dict[str, bool] = field(default_factory=dict)  # memo: is this written word a name
+    memo: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # per-sentence look-ups
     codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
     _named: dict[str, list[tuple[int, str]]] | None = None  # noun -> [(offset, name)]: "the Corran Valley fire"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,6 +34,8 @@ OBLIGATION = frozenset("must should need require".split())
 ORG_ANAPHORS = frozenset("""company firm group bloc alliance organization organisation union government party
 country city state region club team bank agency ministry""".split())
 PRONOUNS = frozenset("its their his her".split())
+# A cheap test for a word that points back ("its", "it", "the company") before looking for what it points to.
+_ANAPHOR = re.compile(r"\b(?:its|their|his|her|it|It|Its|Their|[Tt]he (?:" + "|".join(sorted(ORG_ANAPHORS)) + r"))\b")
 # Common verbs in news about figures, besides the change and speech verbs.
 VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
 approve allocate win take employ kill injure die evacuate displace arrest attend join march vote elect
@@ -148,13 +151,19 @@ def _gap(sentence: str, a: Token, b: Token) -> bool:
     return bool(_GAP.search(sentence, a.end, b.start)) if b.start > a.end else False
 
 
+@lru_cache(maxsize=4096)
+def _boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's clauses meet; computed once for all the figures of a sentence."""
+    return tuple(m.span() for m in _BOUNDARY.finditer(sentence))
+
+
 def _clause(sentence: str, fs: int, fe: int) -> tuple[int, int]:
     lo, hi = 0, len(sentence)
-    for m in _BOUNDARY.finditer(sentence):
-        if m.end() <= fs:
-            lo = max(lo, m.end())
-        elif m.start() >= fe:
-            hi = min(hi, m.start())
+    for start, end in _boundaries(sentence):
+        if end <= fs:
+            lo = max(lo, end)
+        elif start >= fe:
+            hi = min(hi, start)
             break
     return lo, hi
 
@@ -535,7 +544,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
     if not names:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
-    if not names:
+    if not names and _ANAPHOR.search(masked, toks[lo].start, toks[min(hi, i0 + 6) - 1].end):
         names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
     if not names:
         names = _definite(toks, lo, i0, ctx, fig.sentence_start, said_idx)
@@ -796,12 +805,22 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
     for i in range(0, anaphor):
         if _is_name(toks[i], ctx) and i not in said:
             return [name_key(toks[i].text)]
+    if toks[anaphor].lemma in ORG_ANAPHORS and anaphor - lo > 2:
+        return []  # "in the region of Harlow": not the clause's subject
     if anaphor - lo > 1 and said and min(said) < anaphor:
         return []  # "the bureau said its own measure ...": the anaphor is the speaker
     if anaphor - lo > 1 and toks[lo].lower == "the" and not toks[lo + 1].cap and toks[lo + 1].lemma not in ORG_ANAPHORS:
         return []  # "The coalition stands by its count": the anaphor is the clause's own subject
     # nothing named earlier in the sentence: what the article was just talking about, preferring its
     # frequent names over a person or a place mentioned in passing
+    memo = ctx.memo.get(("before", sentence_start))
+    if memo is None:
+        memo = ctx.memo[("before", sentence_start)] = _named_before(ctx, sentence_start)
+    return memo
+
+
+def _named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
+    """What the one or two sentences before were about: their named subject or their most telling name."""
     for n, prev in enumerate(ctx.previous_sentences(sentence_start, 2)):
         ptoks = tokenize(prev)
         if len(ptoks) > 2 and ptoks[0].lower == "the" and not ptoks[1].cap:
