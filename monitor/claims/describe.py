@@ -531,8 +531,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not s.pred and s.head in ("person", "") and (any(
             t.key == "displace" and t.lower.startswith("evacuation") for t in toks[i0:hi]) or any(
             toks[k].lemma in ("tell", "order", "ask", "force") and toks[k + 1].lower == "to"
-            and toks[k + 2].key in ("leave", "displace") for k in range(i0, hi - 2))):
-        s.pred = "displace"  # "5,100 people remained under evacuation orders", "4,000 residents were told to leave"
+            and toks[k + 2].key in ("leave", "displace") for k in range(i0, hi - 2)) or any(
+            toks[k].lower in ("unable", "cannot", "not") and toks[k + 1].lower == "to" and toks[k + 2].lower == "return"
+            for k in range(i0, hi - 2))):
+        # "5,100 people remained under evacuation orders", "4,000 residents were told to leave", "are still unable
+        # to return"
+        s.pred = "displace"
 
     # names of the clause, who says it, and anaphora
     sayer, said_idx = _sayer(toks, lo, hi, masked, i0)

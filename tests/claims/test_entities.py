@@ -177,6 +177,8 @@ def test_told_to_leave_counts_evacuees_not_people_in_shelters() -> None:
     f1 = _claim(t1, "3,000 residents", 3000, qualifier="approximate")
     f2 = _claim(t2, "1,100 people", 1100)
     assert f1["pred"] == "displace" and f2["pred"] != "displace"
+    t3 = "About 200 residents of Carrow are still unable to return because of flooded roads."
+    assert _claim(t3, "200 residents", 200, qualifier="approximate")["pred"] == "displace"
 
 
 def test_bare_named_figure_after_a_party_share_is_that_party_share_but_not_a_turnout() -> None:
