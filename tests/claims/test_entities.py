@@ -195,3 +195,13 @@ def test_bare_named_figure_after_a_party_share_is_that_party_share_but_not_a_tur
     assert alert_pairs(log.decisions) == {("update", "30.2%", "31.0%"), ("update", "9.1%", "8.7%")}
     rural = [d.claim for d in log.decisions if d.claim.text == "26.0%"][0]
     assert rural.features["names"] == ["party", "rural"] and "baseline" not in rural.features["flags"]
+
+
+def test_a_consequence_clause_does_not_make_the_figure_a_threshold() -> None:
+    text = ("The count gave the Blue Union 70 seats and the Rural Party 52, meaning the Blue Union would need "
+            "at least 21 more seats to govern.")
+    out = make_claims(article("a.txt", text, "2025-05-10", "Wire"),
+                      [fig(text, "70 seats", 70), fig(text, "52", 52)])
+    rural = [c for c in out if c.text == "52"]
+    assert rural and "target" not in rural[0].features["flags"]
+    assert rural[0].features["head"] == "seat" and "rural" in rural[0].features["names"]
