@@ -71,7 +71,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         bare = not (slots.head or slots.pred)
         last = last_by_unit.get(fig.unit)
         if bare and prior is None and slots.names and last is not None \
-                and ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(last["sentence"]) <= 2:
+                and ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(last["sentence"]) <= 3:
             # "B had 29.4% of the vote. The C Party was third with 10.2%.": a named subject with nothing
             # counted, right after a sentence that said what such figures count
             prior = last

@@ -433,6 +433,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]
             if _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
                 sub = []  # "the governing People's Front had 29.4%": a named subject, nothing counted
+                of = b - 1 if b - 1 > lo and toks[b - 1].lower == "of" else \
+                    b - 2 if b - 2 > lo and toks[b - 2].lower == "of" and not toks[b - 1].cap else -1
+                if of > lo:
+                    # "the People's Front of Prime Minister Dario Kest took 28.6%": the Front's, not the minister's
+                    owner = _nearest_names(toks, max(lo, of - 5), of, of, ctx, set(), (of, of), after=False)
+                    if owner:
+                        names = [n for n in names if n not in {name_key(t.text) for t in toks[b:e + 1]}] + owner
             if sub:
                 s.head = sub[-1].key
                 s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD and t.key not in ORG_ANAPHORS]

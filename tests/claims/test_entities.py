@@ -205,3 +205,13 @@ def test_a_consequence_clause_does_not_make_the_figure_a_threshold() -> None:
     rural = [c for c in out if c.text == "52"]
     assert rural and "target" not in rural[0].features["flags"]
     assert rural[0].features["head"] == "seat" and "rural" in rural[0].features["names"]
+
+
+def test_the_subject_owns_the_figure_not_the_person_in_its_of_phrase() -> None:
+    text = ("The Blue Union won 31.0% of the vote. The Rural Party of outgoing Prime Minister Edda Holm took 24.5% "
+            "and 40 seats.")
+    out = make_claims(article("a.txt", text, "2025-05-12", "Wire"),
+                      [fig(text, "31.0%", 31.0, "percent"), fig(text, "24.5%", 24.5, "percent")])
+    rural = [c for c in out if c.text == "24.5%"]
+    assert rural and set(rural[0].features["names"]) == {"rural", "party"}
+    assert rural[0].features["head"] == "vote"
