@@ -119,6 +119,7 @@ class Slots:
 
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
 _POLLS = frozenset("poll survey".split())
+_PREPOSITIONS = frozenset("in of at on for from to with by near into across through over under".split())
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
 
 
@@ -719,7 +720,8 @@ def _definite(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext, se
     Valley fire") stands for that name; the nearest such noun before the figure in its clause."""
     for k in range(i0 - 1, lo, -1):
         t = toks[k]
-        if toks[k - 1].lower == "the" and not t.cap and k not in said and t.text[0].isalpha() and is_content(t):
+        if toks[k - 1].lower == "the" and not t.cap and k not in said and t.text[0].isalpha() and is_content(t) \
+                and not (k >= 2 and toks[k - 2].lower in _PREPOSITIONS):  # "in the region of": not a subject
             name = ctx.named_noun(t.key, sentence_start + toks[k - 1].start)
             if name:
                 return [name]
