@@ -127,6 +127,7 @@ class Monitor:
         self.read_options = ReadOptions(extensions=tuple(config.read.extensions), max_bytes=config.read.max_bytes)
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._claims: OrderedDict[str, Claim] = OrderedDict()
+        self._sigs: dict[str, Any] = {}  # comparison signatures of cached claims, filled by the claims package
 
     def close(self) -> None:
         self.store.close()
@@ -320,7 +321,9 @@ class Monitor:
                     article=art.name, sha256=art.sha256, duplicate_of=dup[0], reason=reason)])
                 return IngestResult(art.name, "duplicate", reason, art.sha256)
             known = self._candidates(tx, new_claims)
-            decisions = claims_pkg.reconcile(new_claims, known)
+            if len(self._sigs) > 2 * CLAIM_CACHE_SIZE:
+                self._sigs.clear()  # entries of claims that left the cache: start afresh rather than grow
+            decisions = claims_pkg.reconcile(new_claims, known, self._sigs)
             t_rec = time.perf_counter()
             evs: list[Event] = []
             add = evs.append
@@ -408,7 +411,8 @@ class Monitor:
         """
         self._claims[claim.claim_id] = claim
         if len(self._claims) > CLAIM_CACHE_SIZE:
-            self._claims.popitem(last=False)
+            gone, _ = self._claims.popitem(last=False)
+            self._sigs.pop(gone, None)
 
     # -- other use cases -----------------------------------------------------------------------
 

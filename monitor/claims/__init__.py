@@ -7,6 +7,8 @@ Pure functions, called by the app:
 """
 from __future__ import annotations
 
+from typing import Any
+
 from ..models import Article, Claim, Decision, Figure
 from .build import claims_for
 from .decide import reconcile_all
@@ -19,9 +21,13 @@ def make_claims(article: Article, figures: list[Figure]) -> list[Claim]:
     return claims_for(article, figures)
 
 
-def reconcile(new: list[Claim], known: list[Claim]) -> list[Decision]:
-    """`known` are earlier claims sharing a bucket with a new one, oldest first."""
-    return reconcile_all(new, known)
+def reconcile(new: list[Claim], known: list[Claim], known_sigs: dict[str, Any] | None = None) -> list[Decision]:
+    """`known` are earlier claims sharing a bucket with a new one, oldest first.
+
+    `known_sigs` is an optional cache the caller keeps across calls (claim id -> comparison
+    signature of a recorded claim); it only saves time and never changes a decision.
+    """
+    return reconcile_all(new, known, known_sigs)
 
 
 __all__ = ["CLAIMS_VERSION", "make_claims", "reconcile"]

@@ -195,14 +195,24 @@ def _distinct_sayers(a: Claim, b: Claim) -> bool:
     return sa not in pron and sb not in pron and sa != sb
 
 
-def reconcile_all(new: list[Claim], known: list[Claim]) -> list[Decision]:
-    """Decide each new claim in the order of what it refers to; later ones see earlier ones."""
+def reconcile_all(new: list[Claim], known: list[Claim], known_sigs: dict[str, Sig] | None = None) -> list[Decision]:
+    """Decide each new claim in the order of what it refers to; later ones see earlier ones.
+
+    `known_sigs` maps claim ids of recorded claims to their signatures and is filled as they
+    are computed: a recorded claim never changes, so a caller that keeps the dict across
+    articles pays for each signature once instead of once per article.
+    """
     pool = list(known)
     by_bucket: dict[str, list[int]] = {}
+    sigs: dict[int, Sig] = {}
     for i, p in enumerate(pool):
         for b in p.buckets:
             by_bucket.setdefault(b, []).append(i)
-    sigs: dict[int, Sig] = {}
+        if known_sigs is not None:
+            sig = known_sigs.get(p.claim_id)
+            if sig is None:
+                sig = known_sigs[p.claim_id] = signature(p)
+            sigs[id(p)] = sig
     out: list[Decision | None] = [None] * len(new)
     for i in sorted(range(len(new)), key=lambda k: (_order(new[k]), k)):
         c = new[i]
