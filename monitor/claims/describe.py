@@ -147,6 +147,22 @@ def _verbish(t: Token, prev: Token | None = None) -> bool:
     return len(low) > 4 and low.endswith("ed") and not t.cap
 
 
+# Words after which an "-ed" word starts a noun phrase rather than a clause ("and suspected cases").
+_PHRASE_START = DETERMINERS | frozenset("and or but".split())
+
+
+def _attributive(toks: tuple[Token, ...], j: int, lo: int) -> bool:
+    """An "-ed" word used as an adjective before a noun: "and suspected cases", "the delayed flights".
+
+    Only a participle that is not a known verb of change, saying or counting, at the start of a
+    noun phrase (clause start, a determiner or a coordinating conjunction before it).
+    """
+    t = toks[j]
+    if not t.lower.endswith("ed") or t.cap or t.lemma in AUX | CHANGE | SPEECH | VERBS | PROPOSAL:
+        return False
+    return j - 1 < lo or toks[j - 1].lower in _PHRASE_START
+
+
 def _gap(sentence: str, a: Token, b: Token) -> bool:
     """Punctuation between two tokens ends a noun phrase."""
     return bool(_GAP.search(sentence, a.end, b.start)) if b.start > a.end else False
@@ -428,7 +444,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             e = k
             b = k
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
-                    and not _verbish(toks[b - 1]) and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
+                    and (not _verbish(toks[b - 1]) or _attributive(toks, b - 1, lo)) \
+                    and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                 b -= 1
             sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx)]
             names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]

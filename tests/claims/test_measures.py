@@ -95,3 +95,14 @@ def test_durations_ordinals_and_calendar_numbers_are_not_claims() -> None:
                fig(t, "3", 3), fig(t, "40", 40)]
     claims = make_claims(article("a.txt", t, "2024-03-14"), figures)
     assert [c.text for c in claims] == ["40"]
+
+
+def test_participle_after_and_stays_a_modifier_of_the_counted_noun() -> None:
+    t1 = "Airport staff said on Monday that delayed flights had climbed to 140 by noon."
+    t2 = "The airport said 60 flights left on time, and delayed flights had reached 210 by evening."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-06-02"), [fig(t1, "140", 140)])
+    d = log.ingest(article("b.txt", t2, "2025-06-03"), [fig(t2, "60", 60), fig(t2, "210", 210)])
+    assert alert_pairs(d) == {("update", "140", "210")}  # the on-time count is not the delayed count
+    assert d[1].claim.key == d[1].previous.key
+    assert "delay" in d[1].claim.key
