@@ -163,6 +163,10 @@ def _attributive(toks: tuple[Token, ...], j: int, lo: int) -> bool:
     return j - 1 < lo or toks[j - 1].lower in _PHRASE_START
 
 
+# Nouns of change: a percentage of "X growth" is the rate at which X changes, the same measure as X's percentage.
+_RATE_OF_CHANGE = frozenset("growth increase rise gain".split())
+
+
 def _gap(sentence: str, a: Token, b: Token) -> bool:
     """Punctuation between two tokens ends a noun phrase."""
     return bool(_GAP.search(sentence, a.end, b.start)) if b.start > a.end else False
@@ -596,6 +600,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.head, s.pred = "employee", ""  # "employs 5,200 people" counts the employees
     if s.head == _BARE_TOLL and not any(m in EVENTS for m in s.mods):
         s.mods = [*s.mods, "die"]
+    if unit in ("percent", "percentage_points") and s.head in _RATE_OF_CHANGE and s.mods:
+        s.head, s.mods = s.mods[-1], s.mods[:-1]  # "wage growth of 4%" is how much wages rose: a rate of wages
     if unit in ("percent", "percentage_points") and s.head == "price":
         s.head = "inflation"  # "food prices rose 7.9%": the rate of change of prices
     if s.head == "inflation":

@@ -106,3 +106,13 @@ def test_participle_after_and_stays_a_modifier_of_the_counted_noun() -> None:
     assert alert_pairs(d) == {("update", "140", "210")}  # the on-time count is not the delayed count
     assert d[1].claim.key == d[1].previous.key
     assert "delay" in d[1].claim.key
+
+
+def test_percentage_of_growth_of_a_thing_is_the_rate_of_that_thing() -> None:
+    t1 = "Average rents were 2.6% higher than a year before, the bureau said."
+    t2 = "Average rent growth slowed to 2.1% in May, the bureau said on Tuesday."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-05-10"), [fig(t1, "2.6%", 2.6, "percent", period=period("2025-04"))])
+    d = log.ingest(article("b.txt", t2, "2025-06-10"), [fig(t2, "2.1%", 2.1, "percent", period=period("2025-05"))])
+    assert alert_pairs(d) == {("update", "2.6%", "2.1%")}
+    assert "growth" not in d[0].claim.key
