@@ -116,3 +116,12 @@ def test_percentage_of_growth_of_a_thing_is_the_rate_of_that_thing() -> None:
     d = log.ingest(article("b.txt", t2, "2025-06-10"), [fig(t2, "2.1%", 2.1, "percent", period=period("2025-05"))])
     assert alert_pairs(d) == {("update", "2.6%", "2.1%")}
     assert "growth" not in d[0].claim.key
+
+
+def test_picked_up_is_a_verb_of_change_not_part_of_the_measure() -> None:
+    t1 = "Average fares were 1.8% higher than a year before, the regulator said."
+    t2 = "Average fare growth picked up to 2.4% in July, the regulator said on Monday."
+    log = Log()
+    log.ingest(article("a.txt", t1, "2025-07-05"), [fig(t1, "1.8%", 1.8, "percent", period=period("2025-06"))])
+    d = log.ingest(article("b.txt", t2, "2025-08-05"), [fig(t2, "2.4%", 2.4, "percent", period=period("2025-07"))])
+    assert alert_pairs(d) == {("update", "1.8%", "2.4%")}
