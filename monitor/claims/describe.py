@@ -269,6 +269,12 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
             while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                     and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                 k -= 1
+            if k == j and k - 1 >= lo and toks[k].text.isupper() and len(toks[k].text) > 1 and toks[k - 1].cap \
+                    and toks[k - 1].lower not in STOP and sentence[toks[k - 1].end:toks[k].start].strip() == "(":
+                k -= 1  # "the Harbour Works Board (HWB) said": the short form in brackets names the same speaker
+                while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
+                        and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
+                    k -= 1
             if k - 2 >= lo and toks[k].cap and not toks[k - 1].cap and is_content(toks[k - 1]) and toks[k - 2].cap \
                     and toks[k - 2].lower not in STOP and not _gap(sentence, toks[k - 2], toks[k]):
                 k -= 2  # "Directorate spokeswoman Lidia Ferreyra said": the speaker's affiliation is not the subject

@@ -215,3 +215,9 @@ def test_the_subject_owns_the_figure_not_the_person_in_its_of_phrase() -> None:
     rural = [c for c in out if c.text == "24.5%"]
     assert rural and set(rural[0].features["names"]) == {"rural", "party"}
     assert rural[0].features["head"] == "vote"
+
+
+def test_bracketed_short_form_after_a_name_is_the_same_speaker() -> None:
+    t = "The Harbour Works Board (HWB) said crews repaired 42 berths in June."
+    c = make_claims(article("a.txt", t, "2025-07-02"), [fig(t, "42", 42)])
+    assert c and not {"harbour", "works", "board"} & set(c[0].features["names"])
