@@ -55,10 +55,23 @@ def _link_or_rename(src: Path, dest: Path) -> None:
     os.unlink(src)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Both names are hard links to one file (never true for two copies with equal bytes)."""
+    try:
+        sa, sb = os.lstat(a), os.lstat(b)
+    except OSError:
+        return False
+    return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+
+
 def move_into(src: Path, folder: Path, *, reason: str | None = None) -> Path:
     """Move src into folder under a free name; with a reason, write NAME.reason.txt first."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in _names(src.name):
+        if _same_file(src, folder / name):
+            # a move cut short between its link and its unlink (kill -9): finish it, no second copy
+            os.unlink(src)
+            return folder / name
         if _taken(folder, name, reason is not None):
             continue
         if reason is not None:

@@ -217,3 +217,21 @@ def test_worker_files_a_committed_file_as_recorded_even_if_a_listener_fails(tmp_
         assert status.counts["recorded"] == 2
     finally:
         mon.close()
+
+
+def test_a_move_cut_short_between_link_and_unlink_is_finished_not_copied(tmp_path: Path) -> None:
+    from monitor.daemon.dispositions import move_into
+
+    inbox, done = tmp_path / "inbox", tmp_path / "inbox" / "processed"
+    done.mkdir(parents=True)
+    src = inbox / "story.txt"
+    src.write_text("Officials said 12 bridges closed.\n")
+    os.link(src, done / "story.txt")  # what a kill -9 after the link and before the unlink leaves
+    other = inbox / "other.txt"
+    other.write_text("Officials said 12 bridges closed.\n")  # equal bytes, but a different file
+    os.link(other, inbox / "keep.txt")
+    assert move_into(src, done) == done / "story.txt"
+    assert not src.exists() and sorted(p.name for p in done.iterdir()) == ["story.txt"]
+    (inbox / "keep.txt").unlink()
+    other.rename(inbox / "story.txt")
+    assert move_into(inbox / "story.txt", done) == done / "story (2).txt"

@@ -87,9 +87,9 @@ def test_a_failing_webhook_is_recorded_and_does_not_block(state: Path, hook: Hoo
     with Monitor(cfg) as mon:
         notifier = attach_notifier(mon, cfg)
         assert notifier is not None
-        t = time.perf_counter()
         notifier(ALERT)
-        assert time.perf_counter() - t < 0.2  # ingestion never waits for the network
+        # ingestion never waits for the network: the call has returned while the server still holds the request
+        assert hook.received == []
         assert notifier.flush(30)
         notifier.close()
         rows = notifications(mon)
