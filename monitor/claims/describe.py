@@ -250,16 +250,9 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                 and toks[i - 1].lower not in ("have", "has", "had", "were", "was", "police", "officials"):
             continue  # "with 1.9 million ballots counted": a passive participle, not who counted
         if t.lower == "according":
-            j = i + 2
-            if j < hi and toks[j - 1].lower == "to":
-                while j < hi and toks[j].lower in DETERMINERS:
-                    j += 1
-                if j < hi and toks[j].text[0].isalpha():
-                    k = j
-                    while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
-                            and not _gap(sentence, toks[k], toks[k + 1]):
-                        k += 1
-                    return toks[k].key, set(range(j, k + 1))
+            found = _according(toks, i, hi, sentence)
+            if found:
+                return found
             continue
         j = i - 1
         while j >= lo and (toks[j].lemma in AUX or toks[j].lower.endswith("ly")):
