@@ -8,6 +8,7 @@ write lock is held only for the look-up of earlier claims and the append itself.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import claims as claims_pkg
 from . import extract as extract_pkg
@@ -92,6 +93,11 @@ def _side(c: Claim) -> dict[str, Any]:
     }
 
 
+def read_options(config: Config) -> ReadOptions:
+    """The reader's settings from the [read] table."""
+    return ReadOptions(extensions=tuple(config.read.extensions), max_bytes=config.read.max_bytes)
+
+
 def alert_passes(decision: Decision, settings: AlertsConfig) -> bool:
     """The user's [alerts] settings: which decisions become alerts."""
     if not decision.alerts or decision.kind not in settings.kinds:
@@ -124,7 +130,7 @@ class Monitor:
         if not readonly:
             projections.ensure(self.store.conn)
             projections.catch_up(self.store)
-        self.read_options = ReadOptions(extensions=tuple(config.read.extensions), max_bytes=config.read.max_bytes)
+        self.read_options = read_options(config)
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         self._claims: OrderedDict[str, Claim] = OrderedDict()
         self._sigs: dict[str, Any] = {}  # comparison signatures of cached claims, filled by the claims package
@@ -144,16 +150,26 @@ class Monitor:
         """Copy the file into the content-addressed blob store before anything else happens.
 
         Returns (sha256, size, blob path relative to state, the bytes if small enough to read).
-        Large files are streamed, never read whole into memory.
+        """
+        with open(src, "rb") as f:
+            return self._keep_stream(f)
+
+    def _keep_bytes(self, data: bytes) -> tuple[str, str]:
+        sha, _, rel, _ = self._keep_stream(io.BytesIO(data))
+        return sha, rel
+
+    def _keep_stream(self, f: BinaryIO) -> tuple[str, int, str, bytes | None]:
+        """Stream into a temporary file, fsync, then rename to blobs/<sha[:2]>/<sha>.
+
+        Large files are never read whole into memory; only up to read.max_bytes is returned.
         """
         limit = self.config.read.max_bytes
         h = hashlib.sha256()
-        blobs = self.state / "blobs"
-        fd, tmp = tempfile.mkstemp(dir=blobs, prefix=".incoming-")
+        fd, tmp = tempfile.mkstemp(dir=self.state / "blobs", prefix=".incoming-")
         size = 0
         head = bytearray()
         try:
-            with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
+            with os.fdopen(fd, "wb") as out:
                 while chunk := f.read(1 << 20):
                     h.update(chunk)
                     out.write(chunk)
@@ -175,23 +191,6 @@ class Monitor:
                 os.unlink(tmp)
             raise
         return sha, size, str(rel), (bytes(head) if size <= limit else None)
-
-    def _keep_bytes(self, data: bytes) -> tuple[str, str]:
-        sha = hashlib.sha256(data).hexdigest()
-        rel = Path("blobs") / sha[:2] / sha
-        dest = self.state / rel
-        if not dest.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".incoming-")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, dest)
-        return sha, str(rel)
-
-    def blob_path(self, rel: str) -> Path:
-        return self.state / rel
 
     # -- ingest --------------------------------------------------------------------------------
 

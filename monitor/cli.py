@@ -174,8 +174,7 @@ def extract(ctx: Ctx, file: Path, as_json: bool, published: Any) -> None:
     """
     from datetime import datetime, timezone
 
-    from .app import preview
-    from .read import ReadOptions
+    from .app import preview, read_options
 
     if str(file) == "-":
         data, name, mtime = sys.stdin.buffer.read(), "stdin.txt", None
@@ -185,12 +184,7 @@ def extract(ctx: Ctx, file: Path, as_json: bool, published: Any) -> None:
             mtime = datetime.fromtimestamp(file.stat().st_mtime, tz=timezone.utc)
         except OSError as e:
             fail(f"{file}: {e.strerror or e}")
-    try:
-        cfg = ctx.config
-        opts = ReadOptions(extensions=tuple(cfg.read.extensions), max_bytes=cfg.read.max_bytes)
-    except SystemExit:
-        raise
-    out = preview(data, name, options=opts, mtime=mtime, published=published.date() if published else None)
+    out = preview(data, name, options=read_options(ctx.config), mtime=mtime, published=published.date() if published else None)
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
