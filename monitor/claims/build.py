@@ -7,13 +7,14 @@ compared with anything and would only make noise.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import timedelta
 
 from ..models import Article, Claim, Figure, Period
 from .context import build_context
 from .describe import describe, statement_date
 from .keys import make_buckets, make_key, make_label
-from .lemmas import DURATION_UNITS, MONTHS
+from .lemmas import DURATION_UNITS, MONTHS, STOP, folded
 
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                       re.I)
@@ -131,4 +132,25 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             source=article.source,
             features=feats,
         ))
+    _add_article_context(out, article.clean or article.text, ctx.names)
     return out
+
+
+_WORDS = re.compile(r"\b[a-z][a-z-]{2,}\b")
+
+
+def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) -> None:
+    """What the matcher needs to know about the article around each claim: the modifier sets its
+    article uses with the same head ("cases" and "suspected cases" are two measures there), and the
+    words the article is mostly about ("cholera" in a cholera story is no distinction)."""
+    modsets: dict[str, set[str]] = {}
+    for c in claims:
+        head = c.features.get("head") or ""
+        if head:
+            modsets.setdefault(head, set()).add(" ".join(sorted(c.features.get("mods") or ())))
+    counts = Counter(folded(w) for w in _WORDS.findall(text.lower()) if w not in STOP and w not in names)
+    keywords = sorted(w for w, n in counts.most_common(16) if n >= 2 and w not in STOP)
+    for c in claims:
+        head = c.features.get("head") or ""
+        c.features["head_modsets"] = sorted(modsets.get(head, ())) if head else []
+        c.features["keywords"] = keywords

@@ -30,6 +30,21 @@ _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])
 # Characters that may sit between a sentence start and its first word.
 _OPENERS = " \t\n\"'\u201c\u2018(["
 
+# A wire dateline opening a story ("KORVANA, Aug 11 (Newsline) -", "LONDON (Reuters) -"): where the story was
+# filed and by whom, never what a figure is about.
+_DATELINE = re.compile(r"^[\s\"']*[A-Z][A-Z.'\u2019 -]{2,40}(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30})?"
+                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()\n]{2,40}\))?\s*"
+                       r"(?:--|\u2014|\u2013|-|:)\s")
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence with an opening dateline blanked (same length, so offsets stay)."""
+    m = _DATELINE.match(sentence) if sentence[:1].isupper() or sentence[:1] in " \"'" else None
+    if not m or not any(c.isupper() for c in m.group(0)[:4]) or " " in m.group(0).split(",")[0].strip()[:3]:
+        return sentence
+    return " " * m.end() + sentence[m.end():]
+
+
 # Capitalised words that are not names even in mid-sentence.
 _NOT_NAMES = frozenset("""i mr mrs ms dr the a an it he she we they this that these those but and or in on at
 for of to as by with from read live via said says""".split()) | MONTHS

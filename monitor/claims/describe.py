@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models import Figure
-from .context import ArticleContext, name_key
+from .context import ArticleContext, name_key, without_dateline
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
                      PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, is_content, lemma, tokenize)
 
@@ -59,7 +59,7 @@ _SAID = frozenset("said says told reported announced estimated added confirmed".
 # "won 33.6% of the vote", "took 28.6%", "finished third with 10.4%": winning or getting a level says nothing
 # about what is counted.
 _LEVEL_VERBS = frozenset("""pass cross surpass collect gather garner amass accumulate top exceed leave win take finish
-secure get receive obtain""".split())
+secure get receive obtain record register log post""".split())
 # Comparatives standing where a counted noun would ("11% higher than a year earlier").
 _COMPARATIVES = frozenset("higher lower cheaper dearer up down more less".split())
 # Verbs that carry a figure into a container ("bringing the total number of arrests to 59").
@@ -109,6 +109,7 @@ class Slots:
     label_noun: str = ""  # "magnitude 7.1", "line 14": the number is a reading or a label, not a count
     coord: bool = False  # "15,000 according to police and 100,000 according to X": counts what the figure before did
     span: str = ""  # the length of time the figure covers: "q" quarter, "h" half year, "9m" nine months, "y" year
+    owner: str = ""  # "the ministry's death toll": whose figure it is, when nobody is said to say it
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
@@ -121,6 +122,15 @@ class Slots:
 _POLLS = frozenset("poll survey".split())
 _PREPOSITIONS = frozenset("in of at on for from to with by near into across through over under".split())
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
+
+
+def _possessive(t: Token) -> bool:
+    return t.text.endswith(("'s", "\u2019s")) and not t.cap
+
+
+def _modifier(t: Token) -> bool:
+    """A word that narrows what is counted; not a neutral one ("official") nor an owner ("the ministry's")."""
+    return t.key not in NEUTRAL_MOD and not _possessive(t)
 
 
 def _is_value(t: Token) -> bool:
@@ -311,10 +321,22 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
         t = toks[k]
         if not (t.text[0].isalpha() and is_content(t)) or (k > j and _gap(sentence, toks[k - 1], t)):
             break
-        if _verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS):
+        if _verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
+                and not (k == j and _participle_before_noun(toks, k, hi, sentence)):
             break
         k += 1
     return k
+
+
+def _participle_before_noun(toks: tuple[Token, ...], k: int, hi: int, sentence: str) -> bool:
+    """'731 confirmed cases', '540 suspected cases': right after a number, an "-ed" word followed by a
+    noun describes the noun; it is not the verb that ends the phrase ("18,000 attended the rally")."""
+    t = toks[k]
+    if not t.lower.endswith(("ed", "en")) or t.cap or k + 1 >= hi or t.lemma in AUX | CHANGE:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text[0].isalpha() and is_content(nxt) and not nxt.cap and not _gap(sentence, t, nxt) \
+        and not _verbish(nxt, t) and nxt.lower not in _PREPOSITIONS and not nxt.lower.endswith("ly")
 
 
 def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
@@ -326,7 +348,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if fs < 0:
             return None
     fe = fs + len(fig.text)
-    masked = _PAREN.sub(lambda m: _blank(m, fs), sentence) if "," in sentence else sentence
+    masked = without_dateline(sentence) if fig.sentence_start < 600 else sentence
+    masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
     if masked.count(",") >= 2:
         masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
@@ -381,7 +404,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if words:
         head_t = words[-1]
         s.head = head_t.key if not head_t.text.isupper() else head_t.lower
-        s.mods = [t.key for t in words[:-1] if t.key not in NEUTRAL_MOD and t.key != s.head
+        s.mods = [t.key for t in words[:-1] if _modifier(t) and t.key != s.head
                   and t.key not in ORG_ANAPHORS]  # "the group's workforce" is the workforce of the company
         s.surface = " ".join(t.text for t in np)
         if head_t.key in EVENTS or (head_t.lower.endswith("ed") and np_end == j + 1):
@@ -436,11 +459,17 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     pred_idx = k
                 k -= 1
                 continue
-            if _is_name(t, ctx) and k - 1 >= lo and toks[k - 1].lower in ("in", "of", "for", "at") \
-                    and not _gap(masked, toks[k - 1], t):
-                names.append(name_key(t.text))
-                k -= 2
-                continue
+            if t.cap and t.text[0].isalpha():
+                # "cases in Ambero District have doubled to 486": a place after "in" is where, not the subject
+                r = k
+                while r - 1 >= lo and toks[r - 1].cap and toks[r - 1].text[0].isalpha() \
+                        and not _gap(masked, toks[r - 1], toks[r]):
+                    r -= 1
+                if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at") and not _gap(masked, toks[r - 1], toks[r]) \
+                        and any(_is_name(x, ctx) for x in toks[r:k + 1]):
+                    names += [name_key(x.text) for x in toks[r:k + 1] if _is_name(x, ctx)]
+                    k = r - 2
+                    continue
             break
         if k >= lo and not s.head and not _verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])):
             # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
@@ -463,7 +492,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                         names = [n for n in names if n not in {name_key(t.text) for t in toks[b:e + 1]}] + owner
             if sub:
                 s.head = sub[-1].key
-                s.mods = [t.key for t in sub[:-1] if t.key not in NEUTRAL_MOD and t.key not in ORG_ANAPHORS]
+                s.mods = [t.key for t in sub[:-1] if _modifier(t) and t.key not in ORG_ANAPHORS]
+                s.owner = next((t.key for t in sub[:-1] if _possessive(t)), "")
                 if s.head in CONTAINER and e + 1 < i0 and toks[e + 1].lower == "of":
                     e2 = _noun_phrase(toks, e + 2, i0, masked, 3)
                     s.mods += [t.key for t in toks[e + 2:e2] if not _is_name(t, ctx)]
@@ -570,7 +600,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     sayer, said_idx = _sayer(toks, lo, hi, masked, i0)
     if not sayer:
         sayer, said_idx = _sayer(toks, 0, n, masked)
-    s.sayer = sayer
+    s.sayer = sayer or s.owner
     for_name = _for_name(toks, np_end if words else j, hi, ctx)
     if for_name:
         names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
@@ -803,14 +833,15 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
             if words and (_verbish(words[-1]) or words[-1].key in EVENTS) and len(words) > 1:
                 s.pred = words[-1].key
                 words = words[:-1]
-            s.mods = [w.key for w in words if w.key not in NEUTRAL_MOD]
+            s.mods = [w.key for w in words if _modifier(w)]
             s.surface = " ".join(x.text for x in toks[c:e])
         else:
             b = c
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
                     and not _is_name(toks[b - 1], ctx) and not _gap(sentence, toks[b - 1], toks[b]):
                 b -= 1
-            s.mods = [w.key for w in toks[b:c] if w.key not in NEUTRAL_MOD]
+            s.mods = [w.key for w in toks[b:c] if _modifier(w)]
+            s.owner = next((w.key for w in toks[b:c] if _possessive(w)), "")
             s.surface = " ".join(x.text for x in toks[b:c + 1])
         return bool(s.mods)
     return False
@@ -857,7 +888,7 @@ def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
 def _named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
     """What the one or two sentences before were about: their named subject or their most telling name."""
     for n, prev in enumerate(ctx.previous_sentences(sentence_start, 2)):
-        ptoks = tokenize(prev)
+        ptoks = tokenize(without_dateline(prev))
         if len(ptoks) > 2 and ptoks[0].lower == "the" and not ptoks[1].cap:
             # "The fire has burned ... It has destroyed 61 homes": the subject before, if the article named it
             named = ctx.named_noun(ptoks[1].key, sentence_start - sum(

@@ -79,6 +79,8 @@ class Sig(NamedTuple):
     label_noun: str  # "magnitude" of "magnitude 7.1": a reading, never a count
     span: str  # a quarter, a half year, nine months, a year: a quarterly figure never updates an annual one
     state: str  # "contain" of "10% contained": no noun, only the state the figure measures
+    modsets: frozenset[str]  # modifier sets its article uses with the same head, each as joined words
+    keywords: frozenset[str]  # the words its article is mostly about
 
 
 def signature(c: Claim) -> Sig:
@@ -89,7 +91,25 @@ def signature(c: Claim) -> Sig:
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
                "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
-               _state(f))
+               _state(f), frozenset(f.get("head_modsets") or ()), frozenset(f.get("keywords") or ()))
+
+
+def _same_in_context(sa: Sig, sb: Sig) -> bool:
+    """"cholera cases" in one article and "cases" in another are one measure when the extra modifier
+    is what the second article is about anyway and neither article uses it to tell two measures
+    apart ("suspected cases" next to "cases", "core inflation" next to "inflation")."""
+    if sa.mods < sb.mods:
+        small, big = sa, sb
+    elif sb.mods < sa.mods:
+        small, big = sb, sa
+    else:
+        return False
+    extra = big.mods - small.mods
+    if not small.modsets or not big.modsets or not extra <= small.keywords:
+        return False
+    if " ".join(sorted(small.mods)) in big.modsets:
+        return False  # the modified article also counts the plain thing: two measures there
+    return not any(extra & set(m.split()) for m in small.modsets)
 
 
 def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> int:
@@ -111,7 +131,7 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         if (sa.state or sa.pred) != (sb.state or sb.pred) or sa.vclass != sb.vclass:
             return 0
     elif not sa.weak and not sb.weak:
-        if sa.head != sb.head or sa.mods != sb.mods:
+        if sa.head != sb.head or (sa.mods != sb.mods and not _same_in_context(sa, sb)):
             return 0
     elif sa.weak and sb.weak:
         if not (sa.core <= sb.core or sb.core <= sa.core):

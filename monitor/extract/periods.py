@@ -156,15 +156,20 @@ _BASE_TIME_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bw
                                r"(?:%|\s{1,2}(?:per\s?cent|percent))?\s{1,3}$")
 # A later clause that opens with one of these tells of another happening: its time is not the figure's.
 _SUBORDINATE = ("after ", "before ", "when ", "because ", "since ", "as ", "while ", "until ", "that ", "which ",
-                "who ", "following ")
+                "who ", "following ", "where ", "putting ", "leaving ", "prompting ", "forcing ", "raising fears")
 _SAME_AGO = re.compile(r"(?:a|one)\s{1,3}(?:year|month|week)\s{1,3}(?:earlier|ago|before)")
+
+
+# "up sharply from its estimate last week": the time of the figure compared with, a few words after "from".
+_BASE_NOUN_BEFORE = re.compile(r"\b(?:from|than)\s{1,3}(?:its|their|the|an?)\s{1,3}(?:[a-z'-]{2,20}\s{1,3}){1,2}$")
 
 
 def _is_base(low: str, t: Timex, fig_end: int) -> bool:
     """A time that a figure is compared with, rather than the figure's own time."""
     if t.start < fig_end:
         return False
-    if _BASE_BEFORE.search(low, max(0, t.start - 16), t.start) or t.prep in ("from",):
+    if _BASE_BEFORE.search(low, max(0, t.start - 16), t.start) or t.prep in ("from",) \
+            or _BASE_NOUN_BEFORE.search(low, max(0, t.start - 50), t.start):
         return True
     return _SAME_AGO.match(low, t.start) is not None or low.startswith(("on the ", "from a "), max(0, t.start - 8))
 
