@@ -17,7 +17,7 @@ from typing import Any
 from ..models import Figure
 from .context import ArticleContext, name_key, without_dateline
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
-                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, is_content, lemma, tokenize)
+                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, MONTHS, Token, is_content, lemma, tokenize)
 
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -74,7 +74,8 @@ _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:t
                         r"(?:total|toll|tally|number|count)\b", re.I)
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace",
-            ("leave", "home"): "displace", ("flee", "home"): "displace"}
+            ("leave", "home"): "displace", ("flee", "home"): "displace", ("move", "home"): "displace",
+            ("evacuate", "home"): "displace"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
 _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
@@ -85,6 +86,7 @@ _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+_TIMES_OF_DAY = frozenset("morning afternoon evening night tonight weekend week month year day".split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -254,6 +256,8 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         t = toks[i]
         if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed"):
             continue
+        if t.lower.endswith("ing") and i > lo and sentence[toks[i - 1].end:t.start].strip() == ",":
+            continue  # "..., saying her officials had confirmed": the speaker is the main clause's subject
         if t.lower in ("put", "puts", "count", "counts", "counted", "give", "gave", "gives") and not (0 <= i0 and i < i0):
             continue
         if t.lower == "counted" and i > lo and toks[i - 1].text[0].isalpha() and not toks[i - 1].cap \
@@ -267,7 +271,8 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         j = i - 1
         while j >= lo and (toks[j].lemma in AUX or toks[j].lower.endswith("ly")):
             j -= 1
-        if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]):
+        if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]) \
+                and toks[j].lower not in MONTHS and toks[j].lower not in _TIMES_OF_DAY:
             k = j
             while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                     and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
@@ -314,6 +319,9 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
     return max(j, i + 1)
 
 
+_PARTICLES = frozenset("up aside off out down away apart".split())
+
+
 def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit: int = 4) -> int:
     """End index of the run of content words starting at j (no verb, no punctuation inside)."""
     k = j
@@ -321,6 +329,8 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
         t = toks[k]
         if not (t.text[0].isalpha() and is_content(t)) or (k > j and _gap(sentence, toks[k - 1], t)):
             break
+        if k > j and k + 1 < hi and toks[k + 1].lower in _PARTICLES and not _gap(sentence, t, toks[k + 1]):
+            break  # "61 shelters set up in schools": a verb with its particle, not part of the noun
         if _verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
                 and not (k == j and _participle_before_noun(toks, k, hi, sentence)):
             break
@@ -515,12 +525,27 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[k]
             if _is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and _gap(masked, toks[k - 1], t)):
                 break
+            if steps == 0 and k + 1 < hi and toks[k + 1].lower in _PARTICLES:
+                k += 2  # "beds set aside for the outbreak were occupied": a reduced relative clause
+                steps += 2
+                continue
             if t.lemma in AUX or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in ("to", "not", "have", "been") \
                     or t.lower in _ADVERBS:
                 k += 1
                 steps += 1
                 continue
             nxt = toks[k + 1] if k + 1 < hi else None
+            if t.lower in _PREPOSITIONS and not _gap(masked, toks[k - 1], t):
+                aux = next((m for m in range(k + 1, min(hi, k + 6)) if toks[m].lemma in ("be", "have")), -1)
+                if aux > 0 and all(x.text[0].isalpha() and not _verbish(x) for x in toks[k + 1:aux]):
+                    k = aux  # "... cases in the district were confirmed": the verb after a place
+                    continue
+            if t.key in EVENTS and not t.cap:
+                s.pred = t.key  # "19 people were still missing", "57 were unaccounted for"
+                break
+            if t.lemma in CHANGE and nxt is not None and nxt.key in EVENTS and not nxt.cap:
+                s.pred = nxt.key  # "21 people remain missing"
+                break
             if t.lemma in CHANGE and t.lemma not in AUX and nxt is not None and not _is_value(nxt) \
                     and nxt.lower not in ("to", "by", "from", "at", "of", "in", "on", "about", "around") \
                     and (nxt.lower in DETERMINERS or is_content(nxt)):

@@ -24,7 +24,7 @@ _OVERRIDES: dict[str, str] = {
     "headquarters": "headquarters", "economics": "economics", "politics": "politics", "arms": "arms",
     "forces": "force", "rates": "rate", "prices": "price", "as": "as", "is": "be", "was": "be", "were": "be",
     "are": "be", "been": "be", "has": "have", "had": "have", "does": "do", "did": "do", "organisers": "organiser",
-    "organizers": "organiser", "organizer": "organiser", "defense": "defence", "percent": "percent",
+    "organizers": "organiser", "organizer": "organiser", "unaccounted": "unaccounted", "troops": "troop", "defense": "defence", "percent": "percent",
 }
 
 # Common words folded onto one representative so paraphrases share a lemma.
@@ -58,6 +58,8 @@ FOLD: dict[str, str] = {
     # fires
     "wildfire": "fire", "blaze": "fire", "bushfire": "fire", "inferno": "fire",
     "arrest": "arrest", "detain": "arrest",
+    "unaccounted": "missing",
+    "troop": "soldier",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
     "workforce": "employee", "headcount": "employee", "personnel": "employee",
     # dwellings
