@@ -36,6 +36,7 @@ from .log.events import (
     Event,
     EventsExtracted,
     FiguresExtracted,
+    upcast,
 )
 from .log.store import EventStore, NewEvent, Transaction, event_id, secure_dir
 from .models import Article, Claim, Decision, Rejection
@@ -391,9 +392,10 @@ class Monitor:
         missing = [c for c in ordered if c not in cache]
         for i in range(0, len(missing), 500):
             part = missing[i:i + 500]
-            for claim_id, data in tx.conn.execute(
-                    f"SELECT claim_id, data FROM claims WHERE claim_id IN ({','.join('?' * len(part))})", part):
-                self._remember(Claim.from_dict(json.loads(data)))
+            for _, version, data in tx.conn.execute(
+                    "SELECT c.claim_id, e.schema_version, e.data FROM claims c JOIN events e ON e.position = c.position"
+                    f" WHERE c.claim_id IN ({','.join('?' * len(part))})", part):
+                self._remember(Claim.from_dict(upcast("ClaimRecorded", version, json.loads(data))["claim"]))
         out = []
         for c in ordered:
             claim = cache.get(c)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Callable
 
 from .events import upcast
@@ -27,8 +28,6 @@ CREATE TABLE IF NOT EXISTS articles (
     events INTEGER NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0, alerts INTEGER NOT NULL DEFAULT 0,
     received_position INTEGER NOT NULL, recorded_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_text ON articles (text_sha256);
-CREATE INDEX IF NOT EXISTS articles_name ON articles (article);
 CREATE TABLE IF NOT EXISTS quote_index (
     fingerprint INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (fingerprint, sha256)
 ) WITHOUT ROWID;
@@ -47,9 +46,8 @@ CREATE TABLE IF NOT EXISTS claims (
     claim_id TEXT PRIMARY KEY, position INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL,
     label TEXT, value REAL, unit TEXT, qualifier TEXT, period TEXT, period_start TEXT, period_end TEXT,
     as_of TEXT, published TEXT, source TEXT, text TEXT, sentence TEXT, decision TEXT,
-    previous_claim_id TEXT, data TEXT NOT NULL
+    previous_claim_id TEXT
 );
-CREATE INDEX IF NOT EXISTS claims_key ON claims (key, position);
 CREATE TABLE IF NOT EXISTS claim_buckets (
     bucket TEXT NOT NULL, position INTEGER NOT NULL, claim_id TEXT NOT NULL, PRIMARY KEY (bucket, position, claim_id)
 ) WITHOUT ROWID;
@@ -58,7 +56,6 @@ CREATE TABLE IF NOT EXISTS alerts (
     old TEXT NOT NULL, new TEXT NOT NULL, change TEXT, explanation TEXT, raised_at TEXT NOT NULL,
     acknowledged INTEGER NOT NULL DEFAULT 0, ack_note TEXT, acknowledged_at TEXT
 );
-CREATE INDEX IF NOT EXISTS alerts_position ON alerts (position);
 CREATE TABLE IF NOT EXISTS digests (
     digest_id TEXT NOT NULL, position INTEGER PRIMARY KEY, status TEXT NOT NULL, message_id TEXT,
     through_position INTEGER, alerts INTEGER, recipients TEXT, subject TEXT, reason TEXT, at TEXT NOT NULL
@@ -68,12 +65,39 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 """
 
+# Secondary indexes, apart from the tables: a rebuild creates them once the rows are in (one sort
+# each) instead of updating them row by row.
+INDEXES = """
+CREATE INDEX IF NOT EXISTS articles_text ON articles (text_sha256);
+CREATE INDEX IF NOT EXISTS articles_name ON articles (article);
+CREATE INDEX IF NOT EXISTS claims_key ON claims (key, position);
+CREATE INDEX IF NOT EXISTS alerts_position ON alerts (position);
+"""
 
-def ensure(conn: sqlite3.Connection) -> None:
-    """Create the read tables; statement by statement, since executescript would commit an open transaction."""
-    for stmt in SCHEMA.split(";"):
+# The shape of the read tables, kept in the file header (PRAGMA user_version). A log whose read
+# tables have another shape gets them rebuilt when a writer opens it; the events are untouched.
+# 2: claims no longer copy each claim's JSON (it is read from its ClaimRecorded event).
+LAYOUT = 2
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Statement by statement, since executescript would commit an open transaction."""
+    for stmt in script.split(";"):
         if stmt.strip():
             conn.execute(stmt)
+
+
+def ensure(conn: sqlite3.Connection) -> None:
+    """Create the read tables; a log that had none yet gets them at the current layout."""
+    fresh = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").fetchone() is None
+    _run_script(conn, SCHEMA)
+    _run_script(conn, INDEXES)
+    if fresh:
+        conn.execute(f"PRAGMA user_version = {LAYOUT}")
+
+
+def layout_current(conn: sqlite3.Connection) -> bool:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) == LAYOUT
 
 
 def _j(obj: Any) -> str:
@@ -136,10 +160,10 @@ def _claim(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
     cl = d["claim"]
     p = cl["period"]
     c.execute(
-        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (cl["claim_id"], e.position, d["article"], cl["key"], cl["label"], cl["value"], cl["unit"], cl["qualifier"],
          p["label"], p["start"], p["end"], cl["as_of"], cl["published"], cl.get("source"), cl["text"], cl["sentence"],
-         d["decision"], d.get("previous_claim_id"), _j(cl)),
+         d["decision"], d.get("previous_claim_id")),
     )
     c.executemany("INSERT OR IGNORE INTO claim_buckets VALUES (?,?,?)",
                   [(b, e.position, cl["claim_id"]) for b in dict.fromkeys(cl["buckets"])])
@@ -213,35 +237,59 @@ def drop(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {name}")
 
 
+# For the rebuild's connection only, restored afterwards. secure_delete (on in some builds of
+# SQLite) would overwrite every page of the dropped tables with zeros, writing the old read tables
+# out once more just to erase rows that the events they came from still hold. A large page cache
+# keeps the new tables' indexes in memory while the rows go in.
+BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2"}
+
+
+@contextmanager
+def bulk_pragmas(conn: sqlite3.Connection) -> Iterator[None]:
+    saved = {k: conn.execute(f"PRAGMA {k}").fetchone()[0] for k in BULK_PRAGMAS}
+    for k, v in BULK_PRAGMAS.items():
+        conn.execute(f"PRAGMA {k} = {v}")
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            conn.execute(f"PRAGMA {k} = {v}")
+
+
 def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True) -> int:
     """Drop every read table and rebuild it from the whole log, in one transaction.
 
     Set-based SQL does it when every event is at its current schema (see rebuild_sql);
     otherwise, or with in_sql=False, events are replayed one by one through `project`.
+    Secondary indexes are created after the rows are in. A crash or an error leaves the old
+    read tables as they were (the transaction rolls back); the events are only ever read.
     """
     from . import rebuild_sql
 
-    n = 0
-    with store.transaction() as tx:
+    with bulk_pragmas(store.conn), store.transaction() as tx:
         drop(tx.conn)
-        ensure(tx.conn)
+        _run_script(tx.conn, SCHEMA)
         if in_sql and rebuild_sql.applicable(tx.conn):
-            rebuild_sql.run(tx.conn)
-            head = tx.conn.execute("SELECT COALESCE(MAX(position), 0), COUNT(*) FROM events").fetchone()
-            if head[1]:
-                tx.conn.executemany("INSERT INTO checkpoints (projection, position) VALUES (?, ?)",
-                                    [(name, head[0]) for name in PROJECTIONS])
-            return int(head[1])
-        chunk: list[StoredEvent] = []
-        for ev in store.read(0, batch=batch):
-            chunk.append(ev)
-            if len(chunk) >= batch:
-                project(tx.conn, chunk)
-                n += len(chunk)
-                chunk = []
-        project(tx.conn, chunk)
-        n += len(chunk)
+            n = rebuild_sql.run(tx.conn)
+        else:
+            n = _replay_events(store, tx.conn, batch)
+        _run_script(tx.conn, INDEXES)
+        tx.conn.execute(f"PRAGMA user_version = {LAYOUT}")
     return n
+
+
+def _replay_events(store: EventStore, conn: sqlite3.Connection, batch: int) -> int:
+    """The reference rebuild: every event through the incremental handlers, in order."""
+    n = 0
+    chunk: list[StoredEvent] = []
+    for ev in store.read(0, batch=batch):
+        chunk.append(ev)
+        if len(chunk) >= batch:
+            project(conn, chunk)
+            n += len(chunk)
+            chunk = []
+    project(conn, chunk)
+    return n + len(chunk)
 
 
 def checkpoints(conn: sqlite3.Connection) -> dict[str, int]:
@@ -250,6 +298,8 @@ def checkpoints(conn: sqlite3.Connection) -> dict[str, int]:
 
 def catch_up(store: EventStore) -> int:
     """Apply events the read tables have not seen (e.g. after an upgrade added a table)."""
+    if not layout_current(store.conn):
+        return rebuild(store)
     cps = checkpoints(store.conn)
     since = min((cps.get(p, 0) for p in PROJECTIONS), default=0)
     head, _ = store.head()

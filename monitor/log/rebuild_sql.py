@@ -14,8 +14,14 @@ from __future__ import annotations
 import sqlite3
 
 from .events import EVENT_TYPES
+from .projections import PROJECTIONS
 
 J = "json_extract"
+# A field of the array element that json_each is at, read from the event's own JSON by its full
+# path rather than from the element's `value`: the event text is the same for every element, so
+# SQLite reuses its parse (cached per call site), while `value` would be rendered and parsed anew.
+F = "json_extract(e.data, f.fullkey || "
+V = "json_extract(e.data, v.fullkey || "
 
 STATEMENTS = [
     # articles: received, then the last rejection, duplicate and parse of each file, in the only
@@ -49,17 +55,17 @@ STATEMENTS = [
         SELECT q.value, {J}(e.data,'$.sha256') FROM events e, json_each(e.data, '$.quotes') q
         WHERE e.type = 'ArticleParsed'""",
     f"""INSERT INTO figures
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {J}(f.value,'$.text'),
-               {J}(f.value,'$.start'), {J}(f.value,'$.end'), {J}(f.value,'$.value'), {J}(f.value,'$.unit'),
-               {J}(f.value,'$.qualifier'), {J}(f.value,'$.low'), {J}(f.value,'$.high'), {J}(f.value,'$.total'),
-               {J}(f.value,'$.counted'), {J}(f.value,'$.period.label'), {J}(f.value,'$.period.start'),
-               {J}(f.value,'$.period.end'), {J}(f.value,'$.change'), coalesce({J}(f.value,'$.tags'), '[]'),
-               {J}(f.value,'$.sentence')
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {F}'.text'),
+               {F}'.start'), {F}'.end'), {F}'.value'), {F}'.unit'),
+               {F}'.qualifier'), {F}'.low'), {F}'.high'), {F}'.total'),
+               {F}'.counted'), {F}'.period.label'), {F}'.period.start'),
+               {F}'.period.end'), {F}'.change'), coalesce({F}'.tags'), '[]'),
+               {F}'.sentence')
         FROM events e, json_each(e.data, '$.figures') f WHERE e.type = 'FiguresExtracted'""",
     f"""INSERT INTO dated_events
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {J}(v.value,'$.text'),
-               {J}(v.value,'$.date'), {J}(v.value,'$.actor'), {J}(v.value,'$.verb'), {J}(v.value,'$.place'),
-               {J}(v.value,'$.start'), {J}(v.value,'$.end'), {J}(v.value,'$.sentence')
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {V}'.text'),
+               {V}'.date'), {V}'.actor'), {V}'.verb'), {V}'.place'),
+               {V}'.start'), {V}'.end'), {V}'.sentence')
         FROM events e, json_each(e.data, '$.events') v WHERE e.type = 'EventsExtracted'""",
     f"""INSERT INTO claims
         SELECT {J}(data,'$.claim.claim_id'), position, {J}(data,'$.article'), {J}(data,'$.claim.key'),
@@ -67,11 +73,13 @@ STATEMENTS = [
                {J}(data,'$.claim.qualifier'), {J}(data,'$.claim.period.label'), {J}(data,'$.claim.period.start'),
                {J}(data,'$.claim.period.end'), {J}(data,'$.claim.as_of'), {J}(data,'$.claim.published'),
                {J}(data,'$.claim.source'), {J}(data,'$.claim.text'), {J}(data,'$.claim.sentence'),
-               {J}(data,'$.decision'), {J}(data,'$.previous_claim_id'), {J}(data,'$.claim')
+               {J}(data,'$.decision'), {J}(data,'$.previous_claim_id')
         FROM events WHERE type = 'ClaimRecorded' ORDER BY position""",
-    f"""INSERT OR IGNORE INTO claim_buckets
-        SELECT b.value, e.position, {J}(e.data,'$.claim.claim_id')
-        FROM events e, json_each(e.data, '$.claim.buckets') b WHERE e.type = 'ClaimRecorded'""",
+    # each claim's id and position from the claims just inserted (one look-up per claim, not one
+    # JSON extraction per bucket)
+    """INSERT OR IGNORE INTO claim_buckets
+        SELECT b.value, c.position, c.claim_id
+        FROM claims c JOIN events e ON e.position = c.position, json_each(e.data, '$.claim.buckets') b""",
     f"""INSERT INTO alerts (alert_id, position, kind, measure, label, old, new, change, explanation, raised_at)
         SELECT {J}(data,'$.alert_id'), position, {J}(data,'$.kind'), {J}(data,'$.measure'), {J}(data,'$.label'),
                {J}(data,'$.old'), {J}(data,'$.new'), coalesce({J}(data,'$.change'), '{{}}'),
@@ -116,6 +124,12 @@ def applicable(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def run(conn: sqlite3.Connection) -> None:
+def run(conn: sqlite3.Connection) -> int:
+    """Fill the (empty) read tables from every event and set their checkpoints; returns the event count."""
     for stmt in STATEMENTS:
         conn.execute(stmt)
+    head, count = conn.execute("SELECT COALESCE(MAX(position), 0), COUNT(*) FROM events").fetchone()
+    if count:
+        conn.executemany("INSERT INTO checkpoints (projection, position) VALUES (?, ?)",
+                         [(name, head) for name in PROJECTIONS])
+    return int(count)
