@@ -56,6 +56,7 @@ _WD_NUMERIC_AT = re.compile(
     rf"(?P<wd>{WD}),?\s*(?:\(\s*(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})(?:[/.](?P<y>\d{{4}}|\d{{2}}))?\s*\)"
     rf"|(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})(?:/(?P<y2>\d{{4}}|\d{{2}}))?(?!\d))"
 )
+_NUMERIC_DAY_MONTH_BEFORE = re.compile(r"(?<![\d.,/-])[0-3]?\d([./-])[0-3]?\d\1$")
 _ISO_AT = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 # What makes a four-digit number a quantity rather than a year: a percent sign, a scale word or
 # unit, or a plural noun right after it ("2000 people", "1999 cases"); words ending in -s that
@@ -118,6 +119,8 @@ class Cues:
     bounds: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     weekdays: list[tuple[int, str]] = field(default_factory=list)  # standalone weekdays in past clauses
+    weekday_at: list[tuple[int, int]] = field(default_factory=list)  # (position, weekday) of those, for datelines
+    written_years: list[int] = field(default_factory=list)  # every year written as a year, past or future
     pull: int = 0  # +1: late in the window, -1: early
     pull_why: str = ""
     later_this_month: bool = False
@@ -143,6 +146,7 @@ class _Scan:
         self.text = text
         self.low = text.lower()
         self.future_marks = self._future_marks()
+        self.numeric_date_years: list[int] = []
 
     def _future_marks(self) -> list[int]:
         low, n = self.low, len(self.low)
@@ -251,6 +255,9 @@ def _scan_years(s: _Scan, found: list[Mention], taken: list[tuple[int, int]]) ->
     for hit in _YEAR_HIT.finditer(text):
         pos, end = hit.start(), hit.end()
         before = text[pos - 1] if pos else " "
+        if before in "./-" and _NUMERIC_DAY_MONTH_BEFORE.search(text, max(0, pos - 6), pos):
+            s.numeric_date_years.append(int(hit.group(0)))  # "17/09/2025": a year written, not a bare year cue
+            continue
         if before.isalnum() or before in "$€£.,/-" or (end < len(text) and text[end].isdigit()):
             continue
         iso = _ISO_AT.match(text, pos) if text[end : end + 1] == "-" else None
@@ -385,6 +392,7 @@ def read_cues(text: str) -> Cues:
     months = _scan_months(s, found, taken)
     found.sort(key=lambda x: x.start)
     cues.mentions = found
+    cues.written_years = sorted({y for _, y in years} | {x.year for x in found if x.year is not None} | set(s.numeric_date_years))
     _year_cues(s, cues, years, months)
     _window(s, cues, months)
     _pulls(s, cues)
@@ -394,4 +402,5 @@ def read_cues(text: str) -> Cues:
         if s.word_before(pos) in ("next", "until", "by") or s.is_future(pos):
             continue
         cues.weekdays.append((wd, name))
+        cues.weekday_at.append((pos, wd))
     return cues

@@ -172,3 +172,80 @@ def test_corroboration_leaves_firm_dates_and_unrelated_articles_alone() -> None:
     assert corroborate_date(other, [firm]) == other
     assert corroborate_date(firm, [_with(other, published_source="dateline")]) == firm
     assert shared_quote(other.text, firm.text) is None
+
+
+# ----------------------------------------------------------------------------- header lines and year-less datelines
+
+RUN_DAY = dt.datetime(2026, 11, 23, 9, 0)  # files are copied before a run: their time is the run's day
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # a "Published" line with a numeric date, day first (31 cannot be a month), and a time
+        ("a.md", "# Ferry fares rise\n\n**Isle Courier** · Transport · By Rhea Vont\n\nPublished 31/03/2024 07:45\n\n---\n\n"
+         "Fares rose 6% on Sunday. Figures for 2025 are due next year.", dt.date(2024, 3, 31)),
+        # the outlet on line 1, a bare dotted date and a time on line 2, then a year-less dateline
+        ("a.txt", "Harbour News Service\n05.02.2024 16:20\n\nMine reopens\n\nDELVA, Feb 5 (HNS) - The mine reopened on Monday "
+         "after 14 months. It closed in 2011.", dt.date(2024, 2, 5)),
+        # ' · '-separated byline: the header's full date gives the dateline its year
+        ("a.txt", "Mill profit jumps\n\nMarch 6, 2024 · 4:10 PM · Quarry Wire · By Ida Sorn\n\n"
+         "BRASK, March 6 (Quarry Wire) - Orwen Mills said on Wednesday profit rose 9% and kept its 2024 outlook.",
+         dt.date(2024, 3, 6)),
+        # ' | '-separated parts with a short month and no comma, above a year-less dateline
+        ("a.txt", "Mill profit jumps\n\nQuarry Wire | Oct 9 2024 | By Ida Sorn and Pol Wren\n\n"
+         "BRASK, Oct 9 (Quarry Wire) - Orwen Mills raised its forecast for 2024 on Wednesday.", dt.date(2024, 10, 9)),
+        # ' | '-separated parts, emphasis around the outlet, 'Published' before the date
+        ("a.md", "# Tollway traffic climbs\n\n*Roadside Markets Desk* | Published 19/06/2024\n\n"
+         "Traffic rose 4% and the operator meets investors on Tuesday 25 June.", dt.date(2024, 6, 19)),
+        # an 'Updated' line in emphasis, dotted
+        ("a.md", "# Wheat harvest shrinks\n\n**Plains Daily** | Farm desk | By Ola Brede\n\n*Updated 07.08.2024 11:30*\n\n"
+         "The harvest shrank 12% in July, the smallest since 2019; the ministry will report again on September 2.",
+         dt.date(2024, 8, 7)),
+    ],
+)
+def test_header_dates(name: str, text: str, expected: dt.date) -> None:
+    a = date_of(text, mtime=RUN_DAY, name=name)
+    assert (a.published, a.published_source) == (expected, "dateline"), a.notes
+
+
+def test_us_order_numeric_date_in_a_header_is_read_month_first() -> None:
+    a = date_of("Plant expansion\n\nValley Times | 06/28/2024 | By Max Orr\n\nThe plant added 80 jobs.", mtime=RUN_DAY)
+    assert a.published == dt.date(2024, 6, 28)
+    assert any("month first" in n for n in a.notes)
+
+
+def test_ambiguous_slashed_date_follows_the_articles_other_dates() -> None:
+    us = date_of("Crop report\n\nPlains Post | Published 03/04/2024\n\nOn March 2 the board met; sales rose on March 3.", mtime=RUN_DAY)
+    assert us.published == dt.date(2024, 3, 4)
+    eu = date_of("Crop report\n\nPlains Post | Published 03/04/2024\n\nOn 2 April the board met; sales rose on 3 April.", mtime=RUN_DAY)
+    assert eu.published == dt.date(2024, 4, 3)
+    plain = date_of("Crop report\n\nPlains Post | Published 03/04/2024\n\nSales rose 5%.", mtime=RUN_DAY)
+    assert plain.published == dt.date(2024, 4, 3)  # no evidence: day first
+
+
+def test_yearless_dateline_takes_the_year_in_which_the_leads_weekday_agrees() -> None:
+    # 12 March is a Wednesday in 2025 only (of 2016..2026); the text also writes 2026 (a forecast)
+    # and 2022, and the file is from the run's day: neither is the year.
+    text = ("OSKAR, March 12 (Fjord News Agency) - The central bank cut its rate to 3.5% on Wednesday, its first cut "
+            "since the winter of 2022.\n\nIt expects inflation of 2.1% in 2026.")
+    a = date_of(text, mtime=RUN_DAY)
+    assert (a.published, a.published_source) == (dt.date(2025, 3, 12), "dateline"), a.notes
+    assert any("Wednesday" in n for n in a.notes)
+
+
+def test_yearless_dateline_is_filed_on_the_latest_weekday_of_the_opening() -> None:
+    # Marches on Saturday, police figures 'on Sunday': filed on Sunday. 8 June is a Sunday in 2025
+    # (a Saturday in 2024, which the 'Sunday' statements rule out).
+    text = ("VELLIN, June 8 (Northgate) - Thousands marched through Vellin on Saturday against a road toll.\n\n"
+            "Police said on Sunday that 40 people were detained.")
+    a = date_of(text, mtime=RUN_DAY)
+    assert a.published == dt.date(2025, 6, 8), a.notes
+
+
+def test_yearless_dateline_without_weekday_takes_the_latest_year_written() -> None:
+    text = "KARDO, Oct 2 (Basin Wire) - Output fell 4% from 2023, and exports so far in 2024 are down 9%, the ministry said."
+    a = date_of(text, mtime=RUN_DAY)
+    assert a.published == dt.date(2024, 10, 2), a.notes
+    bare = date_of("KARDO, Oct 2 (Basin Wire) - Output fell 4%, the ministry said.", mtime=RUN_DAY)
+    assert (bare.published, bare.published_source) == (dt.date(2026, 10, 2), "dateline")  # nothing better than the file's year
