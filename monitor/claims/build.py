@@ -20,6 +20,7 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth
                       re.I)
 # A period starting this long before the statement is another event's ("the 1987 earthquake").
 PAST_EVENT_DAYS = 3 * 366
+_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Aa]ll)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
 _MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$")
@@ -34,6 +35,8 @@ def _dropped(fig: Figure, art_text: str) -> bool:
         return True
     if unit == "count" and _YEAR.match(text):
         return True
+    if unit == "count" and text.isalpha() and fig.value <= 10 and _REFERENCE.search(art_text, max(0, fig.start - 12), fig.start):
+        return True  # "the two counts", "both", "these three parties": a reference to things named, not a measure
     after = art_text[fig.end:fig.end + 16].lower().lstrip(" ,(/-")
     before = art_text[max(0, fig.start - 12):fig.start].lower()
     if after.startswith("ago") or _MONTH_AFTER.match(after):
@@ -93,6 +96,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic
+        if fig.sentence_start < 400 and article.title and fig.sentence.strip(" #*\n")[:40] == article.title.strip(" #*")[:40]:
+            feats["headline"] = True
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False
         as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published

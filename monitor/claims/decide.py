@@ -113,7 +113,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         else:
             kind, why = "contradiction", f"{_who(prev)} and {_who(c)} give different values in the same article"
     elif days <= SAME_TIME_DAYS:
-        rising = ch.get("direction") == "up" and ("lower_bound" in (c.qualifier, prev.qualifier) or "revised" in flags)
+        rising = ch.get("direction") == "up" and ("lower_bound" in (c.qualifier, prev.qualifier) or "revised" in flags) \
+            and not (_day(c) == _day(prev) and _distinct_sayers(c, prev))
         if rising:
             kind, why = "update", "a higher count at about the same time, where the earlier one was a minimum"
         else:
@@ -214,7 +215,8 @@ def reconcile_all(new: list[Claim], known: list[Claim], known_sigs: dict[str, Si
                 sig = known_sigs[p.claim_id] = signature(p)
             sigs[id(p)] = sig
     out: list[Decision | None] = [None] * len(new)
-    for i in sorted(range(len(new)), key=lambda k: (_order(new[k]), k)):
+    # a headline repeats the story's own figures: decided after the body, it restates them
+    for i in sorted(range(len(new)), key=lambda k: (_order(new[k]), bool(new[k].features.get("headline")), k)):
         c = new[i]
         cand = sorted({j for b in c.buckets for j in by_bucket.get(b, ())})
         d = decide(c, pool, cand, sigs)

@@ -274,12 +274,14 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]) \
                 and toks[j].lower not in MONTHS and toks[j].lower not in _TIMES_OF_DAY:
             k = j
+            key = toks[j].key
             while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                     and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                 k -= 1
             if k == j and k - 1 >= lo and toks[k].text.isupper() and len(toks[k].text) > 1 and toks[k - 1].cap \
                     and toks[k - 1].lower not in STOP and sentence[toks[k - 1].end:toks[k].start].strip() == "(":
                 k -= 1  # "the Harbour Works Board (HWB) said": the short form in brackets names the same speaker
+                key = toks[k].key  # as "the board said" will later
                 while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                         and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                     k -= 1
@@ -297,7 +299,7 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                     b -= 1
                 if b - 1 < lo or toks[b - 1].lower in DETERMINERS or _gap(sentence, toks[b - 1], toks[b]):
                     k = b
-            return toks[j].key, set(range(k, j + 1))
+            return key, set(range(k, j + 1))
         if j >= lo and toks[j].lower in ("he", "she", "they", "it", "we"):
             best = best or toks[j].lower
             continue

@@ -113,6 +113,7 @@ def choose_period(
         facts.append(t)
     statements = [t for t in timexes if t.statement]
     chosen: Timex | None = None
+    facts = [t for t in facts if not (clause_of(bounds, t.start) == own and _relative_before(low, bounds[own], t, fig_start))]
     in_clause = [t for t in facts if clause_of(bounds, t.start) == own]
     if in_clause:
         # "posted third-quarter profit of $359 million on Thursday": the adjective dates the amount
@@ -164,6 +165,17 @@ _SAME_AGO = re.compile(r"(?:a|one)\s{1,3}(?:year|month|week)\s{1,3}(?:earlier|ag
 _BASE_NOUN_BEFORE = re.compile(r"\b(?:from|than)\s{1,3}(?:its|their|the|an?)\s{1,3}(?:[a-z'-]{2,20}\s{1,3}){1,2}$")
 
 
+_MAIN_VERB = re.compile(r"\b(?:have|has|had|is|are|was|were)\b")
+
+
+def _relative_before(low: str | None, clause_start: int, t: Timex, fig_start: int) -> bool:
+    """"Floods that tore through the province last weekend have killed 112 people": the time belongs
+    to the relative clause, and the figure to the main verb after it."""
+    if low is None or t.end > fig_start or not low.startswith(("that ", "which ", "who "), clause_start):
+        return False
+    return _MAIN_VERB.search(low, t.end, fig_start) is not None
+
+
 def _is_base(low: str, t: Timex, fig_end: int) -> bool:
     """A time that a figure is compared with, rather than the figure's own time."""
     if t.start < fig_end:
@@ -184,6 +196,8 @@ def _since_point(low: str, t: Timex, fig_start: int) -> Period | None:
         return Period(start, date(start.year, 12, 31), label, "explicit")
     if len(label) == 10:
         return Period(start, start, label, "explicit")
+    if len(label) == 7:  # "since August 2009, when ...": that month
+        return t.period
     return None
 
 
