@@ -121,6 +121,7 @@ class Cues:
     weekdays: list[tuple[int, str]] = field(default_factory=list)  # standalone weekdays in past clauses
     weekday_at: list[tuple[int, int]] = field(default_factory=list)  # (position, weekday) of those, for datelines
     written_years: list[int] = field(default_factory=list)  # every year written as a year, past or future
+    until: dt.date | None = None  # the file's date, when the text does not contradict it: nothing is published later
     pull: int = 0  # +1: late in the window, -1: early
     pull_why: str = ""
     later_this_month: bool = False
@@ -276,6 +277,7 @@ def _content_words(s: str) -> set[str]:
 
 
 def _year_cues(s: _Scan, cues: Cues, years: list[tuple[int, int]], months: list[_Month]) -> None:
+    """The article's year from what it says; years after `cues.until` are not past from where it stands."""
     text, low = s.text, s.low
     if "©" in text or "(c)" in low or "copyright" in low:
         found = [int(m["y"] or m["y2"]) for m in _COPYRIGHT.finditer(text)]
@@ -311,10 +313,16 @@ def _year_cues(s: _Scan, cues: Cues, years: list[tuple[int, int]], months: list[
             dated.append(y)
         else:
             bare.append(y)
+    if cues.until is not None:
+        bare = [y for y in bare if y <= cues.until.year]
+        dated = [y for y in dated if y <= cues.until.year]
     candidates: list[tuple[int, str]] = []
     if bare:
         top = max(bare)
-        candidates.append((top + 1, f"the latest year the text speaks of as past is {top}, so it was written in {top + 1} or later"))
+        if cues.until is not None and top >= cues.until.year:
+            candidates.append((top, f"the latest year the text speaks of as past is {top}, the year of the file's date, which it cannot postdate"))
+        else:
+            candidates.append((top + 1, f"the latest year the text speaks of as past is {top}, so it was written in {top + 1} or later"))
     if dated:
         candidates.append((max(dated), f"the text dates an event in {max(dated)}"))
     if candidates:
@@ -381,8 +389,13 @@ def _pulls(s: _Scan, cues: Cues) -> None:
             return
 
 
-def read_cues(text: str) -> Cues:
-    """Collect the time cues of `text` (no decision yet)."""
+def read_cues(text: str, *, until: dt.date | None = None) -> Cues:
+    """Collect the time cues of `text` (no decision yet).
+
+    `until` is the file's date: an article is not published after its file was written, so
+    later years are not the article's. A file's date earlier than a past date the text
+    writes in full (a copy stamped 1980-01-01 by an archive) bounds nothing and is dropped.
+    """
     s = _Scan(text)
     cues = Cues()
     found: list[Mention] = []
@@ -392,6 +405,8 @@ def read_cues(text: str) -> Cues:
     months = _scan_months(s, found, taken)
     found.sort(key=lambda x: x.start)
     cues.mentions = found
+    if until is not None and not any(x.year is not None and not x.future and (safe_date(x.year, x.month, x.day) or until) > until for x in found):
+        cues.until = until
     cues.written_years = sorted({y for _, y in years} | {x.year for x in found if x.year is not None} | set(s.numeric_date_years))
     _year_cues(s, cues, years, months)
     _window(s, cues, months)

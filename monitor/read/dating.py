@@ -255,18 +255,20 @@ def _dateline_year(text: str, m: re.Match[str], month: int, day: int, weekday: i
     year ("this year (2016)"); a weekday written in the dateline, or the weekdays of the lead
     (`_weekday_year`); the latest year written in the text that is not after the file's date;
     the file's date. Nothing after the file's date is chosen: an article cannot be published
-    after its file was written.
+    after its file was written (`cues.until`: the file's date unless the text contradicts it).
     """
+    bound = cues.until
+
     def fits(d: dt.date | None) -> bool:
-        return d is not None and (weekday is None or d.weekday() == weekday) and (reference is None or d <= reference)
+        return d is not None and (weekday is None or d.weekday() == weekday) and (bound is None or d <= bound)
 
     for x in cues.mentions:
         if x.year is not None and (x.month, x.day) == (month, day) and fits(safe_date(x.year, month, day)):
             return dt.date(x.year, month, day), f"year {x.year} from '{x.text.strip()}' in the text"
     if cues.year is not None and cues.year_strength in ("copyright", "anchored"):
         return _resolve_year(month, day, weekday, cues, reference)
-    written = [y for y in cues.written_years if reference is None or y <= reference.year]
-    until = reference or (dt.date(max(written), 12, 31) if written else None)
+    written = [y for y in cues.written_years if bound is None or y <= bound.year]
+    until = bound or (dt.date(max(written), 12, 31) if written else None)
     if until is None:
         return None
     if weekday is not None:
@@ -281,13 +283,13 @@ def _dateline_year(text: str, m: re.Match[str], month: int, day: int, weekday: i
         d = safe_date(y, month, day)
         if fits(d):
             assert d is not None
-            return d, f"year {y}, the latest year written in the text" + (f" up to the file's date ({reference.isoformat()})" if reference else "")
-    if reference is None:
+            return d, f"year {y}, the latest year written in the text" + (f" up to the file's date ({bound.isoformat()})" if bound else "")
+    if bound is None:
         return None
-    for y in (reference.year, reference.year - 1):
+    for y in (bound.year, bound.year - 1):
         d = safe_date(y, month, day)
-        if d and d <= reference:
-            return d, f"year {y}: the text gives none, the latest such day up to the file's date ({reference.isoformat()})"
+        if d and d <= bound:
+            return d, f"year {y}: the text gives none, the latest such day up to the file's date ({bound.isoformat()})"
     return None
 
 
@@ -397,7 +399,7 @@ def _snap_to_weekday(d: dt.date, cues: Cues) -> tuple[dt.date, str]:
 def from_text(text: str, *, reference: dt.date | None) -> tuple[DateDecision | None, list[str], Cues]:
     """Date an article from its text alone; `reference` (the file's date) only breaks ties
     when the text has no year at all. Returns the decision (or None), side notes, and the cues."""
-    cues = read_cues(text)
+    cues = read_cues(text, until=reference)
     d = _dateline(text, cues, reference)
     if d:
         return d, [], cues

@@ -249,3 +249,16 @@ def test_yearless_dateline_without_weekday_takes_the_latest_year_written() -> No
     assert a.published == dt.date(2024, 10, 2), a.notes
     bare = date_of("KARDO, Oct 2 (Basin Wire) - Output fell 4%, the ministry said.", mtime=RUN_DAY)
     assert (bare.published, bare.published_source) == (dt.date(2026, 10, 2), "dateline")  # nothing better than the file's year
+
+
+def test_no_year_after_the_files_date_is_chosen() -> None:
+    # 2026 spoken of as past in a file from 2026: the article is from 2026, not "2027 or later".
+    a = date_of("Output in 2026 hit 40 tonnes, the mine said.", mtime=RUN_DAY)
+    assert dt.date(2026, 1, 1) <= a.published <= RUN_DAY.date(), a.notes
+
+
+def test_a_files_date_older_than_the_text_bounds_nothing() -> None:
+    # An archive stamped the copy 1980-01-01; the text's own full date shows the stamp is wrong.
+    text = "KARDO, Oct 2 (Basin Wire) - The ministry said on Wednesday that output fell 4% after the plant shut on 14 March 2024."
+    a = date_of(text, mtime=dt.datetime(1980, 1, 1))
+    assert (a.published, a.published_source) == (dt.date(2024, 10, 2), "dateline"), a.notes
