@@ -50,6 +50,19 @@ def _dropped(fig: Figure, art_text: str) -> bool:
     return False
 
 
+def _headline(fig: Figure, article: Article) -> bool:
+    """A headline or standfirst: the title, or a line near the top that is not a sentence (no full stop)."""
+    line = fig.sentence.strip(" #*\n\t")
+    if not line or fig.sentence_start > 600:
+        return False
+    if article.title and line[:40] == article.title.strip(" #*")[:40]:
+        return True
+    text = article.clean or article.text
+    end = fig.sentence_start + len(fig.sentence)
+    whole_line = (fig.sentence_start == 0 or text[fig.sentence_start - 1] == "\n") and text[end:end + 1] in ("", "\n")
+    return whole_line and line[-1] not in ".!?\"\u201d'" and len(line) < 200
+
+
 def span_of(period: Period) -> str:
     """A quarter, a half year, nine months or a year, from the length of an explicit period."""
     days = (period.end - period.start).days + 1
@@ -96,7 +109,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic
-        if fig.sentence_start < 400 and article.title and fig.sentence.strip(" #*\n")[:40] == article.title.strip(" #*")[:40]:
+        if _headline(fig, article):
             feats["headline"] = True
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False
