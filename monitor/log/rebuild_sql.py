@@ -17,6 +17,14 @@ from .events import EVENT_TYPES
 from .projections import PROJECTIONS
 
 J = "json_extract"
+
+
+def of(type_name: str, alias: str = "") -> str:
+    """Rows of one event type at its current schema version: the index on (type, schema_version)
+    then yields them in position order, and the statements never read data they do not understand."""
+    p = f"{alias}." if alias else ""
+    return f"{p}type = '{type_name}' AND {p}schema_version = {EVENT_TYPES[type_name].SCHEMA_VERSION}"
+
 # A field of the array element that json_each is at, read from the event's own JSON by its full
 # path rather than from the element's `value`: the event text is the same for every element, so
 # SQLite reuses its parse (cached per call site), while `value` would be rendered and parsed anew.
@@ -29,16 +37,16 @@ STATEMENTS = [
     f"""INSERT INTO articles (sha256, article, status, blob, origin, size, received_position, recorded_at)
         SELECT {J}(data,'$.sha256'), {J}(data,'$.article'), 'received', {J}(data,'$.blob'), {J}(data,'$.origin'),
                {J}(data,'$.size'), position, recorded_at
-        FROM events WHERE type = 'ArticleReceived' ORDER BY position""",
+        FROM events WHERE {of('ArticleReceived')} ORDER BY position""",
     f"""UPDATE articles SET status = 'rejected', reason = r.reason, code = r.code
         FROM (SELECT sha, reason, code FROM (
                 SELECT {J}(data,'$.sha256') AS sha, {J}(data,'$.reason') AS reason, {J}(data,'$.code') AS code,
                        ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.sha256') ORDER BY position DESC) AS rn
-                FROM events WHERE type = 'ArticleRejected') WHERE rn = 1) AS r
+                FROM events WHERE {of('ArticleRejected')}) WHERE rn = 1) AS r
         WHERE articles.sha256 = r.sha""",
     f"""UPDATE articles SET status = 'duplicate', reason = r.reason, duplicate_of = r.dup
         FROM (SELECT {J}(data,'$.sha256') AS sha, {J}(data,'$.reason') AS reason, {J}(data,'$.duplicate_of') AS dup
-              FROM events WHERE type = 'ArticleDuplicate') AS r
+              FROM events WHERE {of('ArticleDuplicate')}) AS r
         WHERE articles.sha256 = r.sha""",
     f"""UPDATE articles SET status = 'recorded', title = p.title, source = p.source, url = p.url,
                published = p.published, published_source = p.psrc, published_confidence = p.pconf, format = p.fmt,
@@ -49,11 +57,11 @@ STATEMENTS = [
                      {J}(data,'$.format') AS fmt, {J}(data,'$.encoding') AS enc,
                      {J}(data,'$.encoding_guessed') AS guessed, {J}(data,'$.text_sha256') AS tsha,
                      coalesce({J}(data,'$.notes'), '[]') AS notes
-              FROM events WHERE type = 'ArticleParsed') AS p
+              FROM events WHERE {of('ArticleParsed')}) AS p
         WHERE articles.sha256 = p.sha""",
     f"""INSERT OR IGNORE INTO quote_index
         SELECT q.value, {J}(e.data,'$.sha256') FROM events e, json_each(e.data, '$.quotes') q
-        WHERE e.type = 'ArticleParsed'""",
+        WHERE {of('ArticleParsed', 'e')}""",
     f"""INSERT INTO figures
         SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {F}'.text'),
                {F}'.start'), {F}'.end'), {F}'.value'), {F}'.unit'),
@@ -61,12 +69,12 @@ STATEMENTS = [
                {F}'.counted'), {F}'.period.label'), {F}'.period.start'),
                {F}'.period.end'), {F}'.change'), coalesce({F}'.tags'), '[]'),
                {F}'.sentence')
-        FROM events e, json_each(e.data, '$.figures') f WHERE e.type = 'FiguresExtracted'""",
+        FROM events e, json_each(e.data, '$.figures') f WHERE {of('FiguresExtracted', 'e')}""",
     f"""INSERT INTO dated_events
         SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {V}'.text'),
                {V}'.date'), {V}'.actor'), {V}'.verb'), {V}'.place'),
                {V}'.start'), {V}'.end'), {V}'.sentence')
-        FROM events e, json_each(e.data, '$.events') v WHERE e.type = 'EventsExtracted'""",
+        FROM events e, json_each(e.data, '$.events') v WHERE {of('EventsExtracted', 'e')}""",
     f"""INSERT INTO claims
         SELECT {J}(data,'$.claim.claim_id'), position, {J}(data,'$.article'), {J}(data,'$.claim.key'),
                {J}(data,'$.claim.label'), {J}(data,'$.claim.value'), {J}(data,'$.claim.unit'),
@@ -74,22 +82,22 @@ STATEMENTS = [
                {J}(data,'$.claim.period.end'), {J}(data,'$.claim.as_of'), {J}(data,'$.claim.published'),
                {J}(data,'$.claim.source'), {J}(data,'$.claim.text'), {J}(data,'$.claim.sentence'),
                {J}(data,'$.decision'), {J}(data,'$.previous_claim_id')
-        FROM events WHERE type = 'ClaimRecorded' ORDER BY position""",
+        FROM events WHERE {of('ClaimRecorded')} ORDER BY position""",
     # each claim's id and position from the claims just inserted (one look-up per claim, not one
     # JSON extraction per bucket)
-    """INSERT OR IGNORE INTO claim_buckets
+    f"""INSERT OR IGNORE INTO claim_buckets
         SELECT b.value, c.position, c.claim_id
         FROM claims c JOIN events e ON e.position = c.position, json_each(e.data, '$.claim.buckets') b""",
     f"""INSERT INTO alerts (alert_id, position, kind, measure, label, old, new, change, explanation, raised_at)
         SELECT {J}(data,'$.alert_id'), position, {J}(data,'$.kind'), {J}(data,'$.measure'), {J}(data,'$.label'),
                {J}(data,'$.old'), {J}(data,'$.new'), coalesce({J}(data,'$.change'), '{{}}'),
                {J}(data,'$.explanation'), recorded_at
-        FROM events WHERE type = 'AlertRaised' ORDER BY position""",
+        FROM events WHERE {of('AlertRaised')} ORDER BY position""",
     f"""UPDATE alerts SET acknowledged = 1, ack_note = a.note, acknowledged_at = a.at
         FROM (SELECT id, note, at FROM (
                 SELECT {J}(data,'$.alert_id') AS id, {J}(data,'$.note') AS note, recorded_at AS at,
                        ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.alert_id') ORDER BY position DESC) AS rn
-                FROM events WHERE type = 'AlertAcknowledged') WHERE rn = 1) AS a
+                FROM events WHERE {of('AlertAcknowledged')}) WHERE rn = 1) AS a
         WHERE alerts.alert_id = a.id""",
     f"""INSERT INTO digests
         SELECT {J}(data,'$.digest_id'), position, CASE type WHEN 'DigestSent' THEN 'sent' ELSE 'failed' END,
@@ -98,29 +106,36 @@ STATEMENTS = [
         FROM events WHERE type IN ('DigestSent', 'DigestFailed')""",
     f"""INSERT INTO notifications
         SELECT position, {J}(data,'$.alert_id'), {J}(data,'$.url'), {J}(data,'$.reason'), recorded_at
-        FROM events WHERE type = 'NotificationFailed'""",
+        FROM events WHERE {of('NotificationFailed')}""",
     # per-article counts, as the incremental path keeps them
-    """UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
+    f"""UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
         WHERE articles.sha256 = c.sha256""",
-    """UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
+    f"""UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
         WHERE articles.sha256 = c.sha256""",
-    """UPDATE articles SET claims = c.n FROM (
-            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE type = 'ClaimRecorded'
+    f"""UPDATE articles SET claims = c.n FROM (
+            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
             GROUP BY stream_id) AS c
         WHERE articles.sha256 = c.sha""",
-    """UPDATE articles SET alerts = c.n FROM (
+    f"""UPDATE articles SET alerts = c.n FROM (
             SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
-            WHERE type = 'AlertRaised' AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
+            WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
         WHERE articles.sha256 = c.sha""",
 ]
 
 
 def applicable(conn: sqlite3.Connection) -> bool:
-    """True when no stored event needs upcasting (and no unknown type needs handling)."""
-    for type_, version in conn.execute("SELECT DISTINCT type, schema_version FROM events"):
-        cls = EVENT_TYPES.get(type_)
-        if cls is None or cls.SCHEMA_VERSION != version:
+    """True when no stored event needs upcasting (and no unknown type needs handling).
+
+    The distinct (type, schema_version) pairs are found by seeking through their index, one
+    step per pair, rather than by reading every event.
+    """
+    q = "SELECT type, schema_version FROM events{} ORDER BY type, schema_version LIMIT 1"
+    row = conn.execute(q.format("")).fetchone()
+    while row is not None:
+        cls = EVENT_TYPES.get(row[0])
+        if cls is None or cls.SCHEMA_VERSION != row[1]:
             return False
+        row = conn.execute(q.format(" WHERE (type, schema_version) > (?, ?)"), row).fetchone()
     return True
 
 
