@@ -450,11 +450,15 @@ def decide(
 
 
 def parse_stated(value: str) -> dt.date | None:
-    """A date a person or a header wrote down: ISO, "14 March 2024" or "March 14, 2024"."""
+    """A date a person or a header wrote down: ISO, "14 March 2024", "March 14, 2024" or numeric
+    ("17/09/2025", read as `_read_numeric` reads header dates: day first when both could be months)."""
     value = value.strip()
     m = _ISO.search(value)
     if m:
         return safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    n = _NUMERIC_DATE.match(value)
+    if n:
+        return _read_numeric(int(n["a"]), int(n["b"]), int(n["y"]), n["sep"], "")[0]
     for rx in (_MDY, _DMY):
         m = rx.search(value)
         if m and m["y"]:

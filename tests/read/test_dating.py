@@ -262,3 +262,8 @@ def test_a_files_date_older_than_the_text_bounds_nothing() -> None:
     text = "KARDO, Oct 2 (Basin Wire) - The ministry said on Wednesday that output fell 4% after the plant shut on 14 March 2024."
     a = date_of(text, mtime=dt.datetime(1980, 1, 1))
     assert (a.published, a.published_source) == (dt.date(2024, 10, 2), "dateline"), a.notes
+
+
+def test_numeric_front_matter_date() -> None:
+    a = date_of("---\npublished: 28/02/2024 10:15\n---\nThe dam held.", mtime=RUN_DAY)
+    assert (a.published, a.published_source) == (dt.date(2024, 2, 28), "front_matter")
