@@ -321,6 +321,9 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
     return max(j, i + 1)
 
 
+# "$2.11 a share", "$80 per barrel": an amount for each unit of something, a measure of its own.
+_PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
+DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _PARTICLES = frozenset("up aside off out down away apart".split())
 
 
@@ -462,6 +465,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 k -= 2
                 break
             if t.lower in STOP or _is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
+                    or (t.cap and t.lower in MONTHS) \
                     or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD or t.lower in _ADVERBS \
                     or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
@@ -647,6 +651,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
         if spoken:
             names = spoken
+    if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):
+        # "Revenue fell 9%, the company said": the company the story was just about
+        memo = ctx.memo.get(("before", fig.sentence_start))
+        if memo is None:
+            memo = ctx.memo[("before", fig.sentence_start)] = _named_before(ctx, fig.sentence_start)
+        names = list(memo)
     s.names = sorted(set(names) - {sayer})
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
@@ -664,6 +674,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
     if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
         s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
+    per = _PER_UNIT.match(masked, fe)
+    if per and lemma(per.group(1).lower()) not in DURATION_UNITS_SINGULAR:
+        s.mods = sorted({*s.mods, "per " + lemma(per.group(1).lower())})  # "$2.11 a share" is not the profit itself
     if _INCREMENT.match(masked, chi):
         flags.add("delta")
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \

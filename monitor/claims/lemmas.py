@@ -50,7 +50,7 @@ FOLD: dict[str, str] = {
     "join": "attend", "attend": "attend", "draw": "attend", "march": "attend", "rally": "attend", "gather": "attend",
     "protest": "attend", "demonstrate": "attend", "participate": "attend",
     # money flows
-    "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "income",
+    "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "profit",
     "earnings": "profit", "profit": "profit",
     # displacement
     "displace": "displace", "evacuate": "displace", "evacuation": "displace", "flee": "displace",

@@ -110,6 +110,8 @@ def choose_period(
             if point is not None:
                 return point  # "the deadliest since 1987, when a quake killed 2,300": 1987 itself
             continue  # "its lowest since 2023": a span start, not the time of a current level
+        if low is not None and _SAME_AGO.match(low, t.start):
+            continue  # "rose 12% from a year earlier to $3.4bn": what the figure is compared with
         facts.append(t)
     statements = [t for t in timexes if t.statement]
     chosen: Timex | None = None
@@ -121,7 +123,8 @@ def choose_period(
         chosen = min(attrib or in_clause, key=lambda t: _dist(t, fig_start))
     if chosen is None:
         earlier = [t for t in facts if t.end <= fig_start and not t.anchored and not _attributive(t)
-                   and not (low is not None and _BASE_TIME_BEFORE.search(low, max(0, t.start - 30), t.start))]
+                   and not (low is not None and _BASE_TIME_BEFORE.search(low, max(0, t.start - 30), t.start))
+                   and not (low is not None and _aside(low, bounds, t))]
         if earlier:
             chosen = max(earlier, key=lambda t: t.end)
     if chosen is None:
@@ -163,6 +166,16 @@ _SAME_AGO = re.compile(r"(?:a|one)\s{1,3}(?:year|month|week)\s{1,3}(?:earlier|ag
 
 # "up sharply from its estimate last week": the time of the figure compared with, a few words after "from".
 _BASE_NOUN_BEFORE = re.compile(r"\b(?:from|than)\s{1,3}(?:its|their|the|an?)\s{1,3}(?:[a-z'-]{2,20}\s{1,3}){1,2}$")
+
+
+_ASIDE = re.compile(r"[\s,(]*(?:which|who|whose|where|[a-z]+ed)\s")
+
+
+def _aside(low: str, bounds: list[int], t: Timex) -> bool:
+    """"The company, founded in 1987 and based in Eldridge, employed 18,200 people": a time inside an
+    aside about the subject dates the aside, not the figure."""
+    k = clause_of(bounds, t.start)
+    return k > 0 and _ASIDE.match(low, bounds[k]) is not None
 
 
 _MAIN_VERB = re.compile(r"\b(?:have|has|had|is|are|was|were)\b")
