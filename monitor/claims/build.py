@@ -53,7 +53,7 @@ def _dropped(fig: Figure, art_text: str) -> bool:
 def _headline(fig: Figure, article: Article) -> bool:
     """A headline or standfirst: the title, or a line near the top that is not a sentence (no full stop)."""
     line = fig.sentence.strip(" #*\n\t")
-    if not line or fig.sentence_start > 600:
+    if not line or fig.sentence_start > 600 or fig.sentence.lstrip()[:2] in ("- ", "* ", "\u2022 "):
         return False
     if article.title and line[:40] == article.title.strip(" #*")[:40]:
         return True
@@ -105,6 +105,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
                 if slot != "pred" or not feats["pred"]:
                     feats[slot] = prior[slot]
             feats["span"] = feats.get("span") or prior.get("span", "")
+        per = feats.pop("per", "")
+        if per:
+            feats["mods"] = sorted({*feats["mods"], per})
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit, "sentence": fig.sentence_start}
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]

@@ -87,6 +87,7 @@ class ArticleContext:
     memo: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # per-sentence look-ups
     codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
     _named: dict[str, list[tuple[int, str]]] | None = None  # noun -> [(offset, name)]: "the Corran Valley fire"
+    dominant: str = ""  # the one name the article is about, when one clearly dominates
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
@@ -202,6 +203,9 @@ def build_context(text: str) -> ArticleContext:
     for w, n in initial.items():
         if w in names:
             counts[w] += n
-    topic = [w for w, _ in counts.most_common(8)]
-    return ArticleContext(text, names, [w for w in topic if w not in codes], inner=frozenset(inner),
-                          codes=frozenset(codes))
+    ranked = [(w, n) for w, n in counts.most_common(9) if w not in codes]
+    topic = [w for w, _ in ranked[:8]]
+    # a name written far more often than any other is what the story is about ("Corvane" in its results)
+    dominant = ranked[0][0] if ranked and ranked[0][1] >= 4 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+        else ""
+    return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant)

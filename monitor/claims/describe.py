@@ -112,12 +112,13 @@ class Slots:
     coord: bool = False  # "15,000 according to police and 100,000 according to X": counts what the figure before did
     span: str = ""  # the length of time the figure covers: "q" quarter, "h" half year, "9m" nine months, "y" year
     owner: str = ""  # "the ministry's death toll": whose figure it is, when nobody is said to say it
+    per: str = ""  # "per share" of "$2.11 a share": an amount for each unit, a measure of its own
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
                 "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
                 "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord,
-                "span": self.span}
+                "span": self.span, "per": self.per}
 
 
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
@@ -256,6 +257,10 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         t = toks[i]
         if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed"):
             continue
+        if t.lower == t.lemma and t.lower not in ("say", "tell", "according", "put") and i > lo \
+                and not toks[i - 1].cap and (is_content(toks[i - 1]) or _is_value(toks[i - 1])) \
+                and i - 2 >= lo and (toks[i - 2].lower in DETERMINERS or _is_value(toks[i - 2])):
+            continue  # "the $3.62bn consensus estimate", "a police count": a noun, not a verb of saying
         if t.lower.endswith("ing") and i > lo and sentence[toks[i - 1].end:t.start].strip() == ",":
             continue  # "..., saying her officials had confirmed": the speaker is the main clause's subject
         if t.lower in ("put", "puts", "count", "counts", "counted", "give", "gave", "gives") and not (0 <= i0 and i < i0):
@@ -324,6 +329,7 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 # "$2.11 a share", "$80 per barrel": an amount for each unit of something, a measure of its own.
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
+_LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PARTICLES = frozenset("up aside off out down away apart".split())
 
 
@@ -365,6 +371,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     fe = fs + len(fig.text)
     masked = without_dateline(sentence) if fig.sentence_start < 600 else sentence
     masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
+    label = _LABEL.match(masked)
+    if label and label.end() <= fs:
+        # "- Net profit: **$680 million**": a list item's label is what the figure measures
+        masked = masked[:label.end() - 1] + " " + masked[label.end():]
     if masked.count(",") >= 2:
         masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
@@ -660,6 +670,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     s.names = sorted(set(names) - {sayer})
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
+    if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
+        s.names = [ctx.dominant]  # "Net profit was $512 million": the company the whole story is about
     if s.head in CONTAINER and s.mods and not any(m in EVENTS for m in s.mods) and s.head != _BARE_TOLL:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "the annual inflation rate" is inflation, "the number of officers"
     if s.pred == "employ" and s.head in ("person", "", "employee") and not s.obj:
@@ -676,7 +688,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
     per = _PER_UNIT.match(masked, fe)
     if per and lemma(per.group(1).lower()) not in DURATION_UNITS_SINGULAR:
-        s.mods = sorted({*s.mods, "per " + lemma(per.group(1).lower())})  # "$2.11 a share" is not the profit itself
+        s.per = "per " + lemma(per.group(1).lower())  # "$2.11 a share" is not the profit itself
     if _INCREMENT.match(masked, chi):
         flags.add("delta")
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \
