@@ -81,6 +81,9 @@ _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthl
 _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
                                   r"(?:the\s+)?(?:previous month|prior month|a month (?:earlier|ago)|" + _MONTH_NAMES + r")\b",
                                   re.I)
+# "Compared with February, prices rose 0.3%": a sentence opening on the month before sets a monthly change.
+_HORIZON_MONTH_BEFORE = re.compile(r"\s*(?:compared (?:with|to)|from|against|versus|on)\s+(?:the\s+)?(?:previous month|prior month|"
+                                   r"a month (?:earlier|ago)|month before|" + _MONTH_NAMES + r")\b\s*,", re.I)
 _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
                            r"|\b(?:12|twelve) months\b|\by/y\b|\bin the year to\b", re.I)
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
@@ -701,7 +704,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     low = clause.lower()
     if "quarter" in low or "half" in low or "month" in low or "year" in low:
         s.span = _span(toks, lo, hi)
-    if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe):
+    if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe) \
+            or _HORIZON_MONTH_BEFORE.match(masked):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
         s.horizon = "year"

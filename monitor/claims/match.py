@@ -94,6 +94,12 @@ def signature(c: Claim) -> Sig:
                _state(f), frozenset(f.get("head_modsets") or ()), frozenset(f.get("keywords") or ()))
 
 
+def _kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """"Lusvania" and "Lusvanian", "Germany" and "German": a place and its adjective are one name."""
+    return any(len(x) >= 5 and len(y) >= 5 and (x.startswith(y) or y.startswith(x)) and abs(len(x) - len(y)) <= 3
+               for x in a for y in b)
+
+
 def _same_in_context(sa: Sig, sb: Sig) -> bool:
     """"cholera cases" in one article and "cases" in another are one measure when the extra modifier
     is what the second article is about anyway and neither article uses it to tell two measures
@@ -150,7 +156,7 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     if sa.quals and sb.quals and not sa.quals & sb.quals:
         return 0
     if sa.names and sb.names:
-        if not sa.names & sb.names:
+        if not sa.names & sb.names and not _kin_names(sa.names, sb.names):
             return 0
         agree += 1
     if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
