@@ -110,7 +110,7 @@ def choose_period(
             if point is not None:
                 return point  # "the deadliest since 1987, when a quake killed 2,300": 1987 itself
             continue  # "its lowest since 2023": a span start, not the time of a current level
-        if low is not None and _SAME_AGO.match(low, t.start):
+        if _SAME_AGO.search(t.text.lower()):
             continue  # "rose 12% from a year earlier to $3.4bn": what the figure is compared with
         facts.append(t)
     statements = [t for t in timexes if t.statement]
