@@ -11,11 +11,14 @@ import hashlib
 import io
 import json
 import logging
+import multiprocessing
 import os
 import tempfile
 import time
-from collections import OrderedDict
-from collections.abc import Callable
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -39,7 +42,7 @@ from .log.events import (
     upcast,
 )
 from .log.store import EventStore, NewEvent, Transaction, event_id, secure_dir
-from .models import Article, Claim, Decision, Rejection
+from .models import Article, Claim, Decision, Extraction, Rejection
 from .read import WEAK_SOURCES, ReadOptions, corroborate_date, quote_fingerprints, read_article
 
 CANDIDATES_PER_BUCKET = 200
@@ -116,6 +119,106 @@ def alert_passes(decision: Decision, settings: AlertsConfig) -> bool:
     return True
 
 
+def keep_stream(f: BinaryIO, state: Path, limit: int) -> tuple[str, int, str, bytes | None]:
+    """Stream into a temporary file, fsync, then rename to blobs/<sha[:2]>/<sha>.
+
+    Large files are never read whole into memory; only up to `limit` bytes are returned.
+    Returns (sha256, size, blob path relative to state, the bytes if within the limit).
+    """
+    h = hashlib.sha256()
+    fd, tmp = tempfile.mkstemp(dir=state / "blobs", prefix=".incoming-")
+    size = 0
+    head = bytearray()
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                out.write(chunk)
+                size += len(chunk)
+                if size <= limit:
+                    head += chunk
+            out.flush()
+            os.fsync(out.fileno())
+        sha = h.hexdigest()
+        rel = Path("blobs") / sha[:2] / sha
+        dest = state / rel
+        if dest.exists():
+            os.unlink(tmp)
+        else:
+            dest.parent.mkdir(exist_ok=True)
+            os.replace(tmp, dest)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return sha, size, str(rel), (bytes(head) if size <= limit else None)
+
+
+@dataclass(slots=True)
+class Ahead:
+    """The pure stages' work on one article, done before its turn to be recorded (maybe in
+    another process). Valid only for the article exactly as parsed: if the writer dates it
+    differently (corroboration from the log), extraction and claims are made again."""
+
+    parsed: Article | Rejection
+    extraction: Extraction | None = None
+    claims: list[Claim] | None = None
+    read_ms: float = 0.0
+    extract_ms: float = 0.0
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One file after the steps that do not touch the log: kept, read, extracted, claimed."""
+
+    name: str
+    origin: str
+    sha: str | None = None
+    size: int | None = None
+    blob: str | None = None
+    mtime: datetime | None = None
+    data: bytes | None = None
+    ahead: Ahead | None = None
+    failed: str | None = None  # why the file could not be read at all
+
+
+def work_ahead(name: str, data: bytes, mtime: datetime | None, options: ReadOptions) -> Ahead:
+    """read + extract + claims for one article: pure, deterministic, no I/O."""
+    t0 = time.perf_counter()
+    parsed = read_article(name, data, mtime=mtime, options=options)
+    t1 = time.perf_counter()
+    if isinstance(parsed, Rejection):
+        return Ahead(parsed, read_ms=(t1 - t0) * 1e3)
+    ex = extract_pkg.extract(parsed.clean, parsed.published)
+    claims = claims_pkg.make_claims(parsed, ex.figures)
+    return Ahead(parsed, ex, claims, (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3)
+
+
+def prepare(path: Path, state: Path, options: ReadOptions, max_bytes: int) -> Prepared | None:
+    """Keep a file's bytes and run the pure stages on them; None for a symbolic link (the
+    writer records those itself: there is nothing to read)."""
+    path = Path(path)
+    if path.is_symlink():
+        return None
+    prep = Prepared(path.name, str(path))
+    t0 = time.perf_counter()
+    try:
+        prep.mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        with open(path, "rb") as f:
+            prep.sha, prep.size, prep.blob, prep.data = keep_stream(f, state, max_bytes)
+    except FileNotFoundError:
+        prep.failed = "the file disappeared before it could be read"
+    except PermissionError:
+        prep.failed = "the file cannot be read (permission denied)"
+    except IsADirectoryError:
+        prep.failed = "this is a folder, not a file"
+    if prep.data is not None:
+        keep_ms = (time.perf_counter() - t0) * 1e3
+        prep.ahead = work_ahead(prep.name, prep.data, prep.mtime, options)
+        prep.ahead.read_ms += keep_ms
+    return prep
+
+
 class Monitor:
     """One state folder: the event log, its read tables and the blob store."""
 
@@ -160,38 +263,7 @@ class Monitor:
         return sha, rel
 
     def _keep_stream(self, f: BinaryIO) -> tuple[str, int, str, bytes | None]:
-        """Stream into a temporary file, fsync, then rename to blobs/<sha[:2]>/<sha>.
-
-        Large files are never read whole into memory; only up to read.max_bytes is returned.
-        """
-        limit = self.config.read.max_bytes
-        h = hashlib.sha256()
-        fd, tmp = tempfile.mkstemp(dir=self.state / "blobs", prefix=".incoming-")
-        size = 0
-        head = bytearray()
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := f.read(1 << 20):
-                    h.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                    if size <= limit:
-                        head += chunk
-                out.flush()
-                os.fsync(out.fileno())
-            sha = h.hexdigest()
-            rel = Path("blobs") / sha[:2] / sha
-            dest = self.state / rel
-            if dest.exists():
-                os.unlink(tmp)
-            else:
-                dest.parent.mkdir(exist_ok=True)
-                os.replace(tmp, dest)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        return sha, size, str(rel), (bytes(head) if size <= limit else None)
+        return keep_stream(f, self.state, self.config.read.max_bytes)
 
     # -- ingest --------------------------------------------------------------------------------
 
@@ -233,7 +305,8 @@ class Monitor:
 
     def ingest_bytes(self, name: str, data: bytes | None, *, sha: str | None = None, size: int | None = None,
                      blob: str | None = None, origin: str | None = None, mtime: datetime | None = None,
-                     t0: float | None = None, retry: bool = False) -> IngestResult:
+                     t0: float | None = None, retry: bool = False, ahead: Ahead | None = None) -> IngestResult:
+        """Record one file's bytes; `ahead` carries the pure stages' work if it was done already."""
         t0 = t0 if t0 is not None else time.perf_counter()
         if sha is None or blob is None:
             assert data is not None
@@ -249,13 +322,24 @@ class Monitor:
             lim = self.config.read.max_bytes
             rej = Rejection("too_large", f"the file is {size / 1e6:.1f} MB, over the {lim / 1e6:.1f} MB limit (read.max_bytes)")
             return self._record_rejection(name, sha, received, rej, t0)
-        parsed = read_article(name, data, mtime=mtime, options=self.read_options)
+        parsed = ahead.parsed if ahead is not None else read_article(name, data, mtime=mtime, options=self.read_options)
         t_read = time.perf_counter()
         if isinstance(parsed, Rejection):
             return self._record_rejection(name, sha, received, parsed, t0)
         if parsed.published_source in WEAK_SOURCES:
-            parsed = self._corroborate(parsed)
-        return self._record_article(parsed, received, t0, t_read)
+            dated = self._corroborate(parsed)
+            if dated is not parsed:
+                ahead = None  # dated from the log: its figures' periods must be worked out again
+            parsed = dated
+        return self._record_article(parsed, received, t0, t_read, ahead)
+
+    def ingest_prepared(self, prep: Prepared) -> IngestResult:
+        """Record a file whose pure stages ran ahead (see `prepare`): the same decisions as
+        ingest_path, since everything that depends on the log happens here, in order."""
+        if prep.failed is not None or prep.sha is None:
+            return IngestResult(prep.name, "failed", prep.failed)
+        return self.ingest_bytes(prep.name, prep.data, sha=prep.sha, size=prep.size, blob=prep.blob,
+                                 origin=prep.origin, mtime=prep.mtime, ahead=prep.ahead)
 
     def _corroborate(self, art: Article) -> Article:
         """Date a weakly dated article from a firmly dated one that quotes the same words.
@@ -302,11 +386,18 @@ class Monitor:
             self._append(tx, stream, received, [ArticleRejected(article=name, sha256=sha, code=rej.code, reason=rej.reason)])
         return IngestResult(name, "rejected", rej.reason, sha, timings={"total": (time.perf_counter() - t0) * 1e3})
 
-    def _record_article(self, art: Article, received: ArticleReceived | None, t0: float, t_read: float) -> IngestResult:
+    def _record_article(self, art: Article, received: ArticleReceived | None, t0: float, t_read: float,
+                        ahead: Ahead | None = None) -> IngestResult:
         stream = f"article-{art.sha256}"
-        ex = extract_pkg.extract(art.clean, art.published)
-        new_claims = claims_pkg.make_claims(art, ex.figures)
-        t_extract = time.perf_counter()
+        if ahead is not None and ahead.extraction is not None and ahead.claims is not None:
+            ex, new_claims = ahead.extraction, ahead.claims
+            t_extract = t_read
+            read_ms, extract_ms = ahead.read_ms, ahead.extract_ms
+        else:
+            ex = extract_pkg.extract(art.clean, art.published)
+            new_claims = claims_pkg.make_claims(art, ex.figures)
+            t_extract = time.perf_counter()
+            read_ms, extract_ms = (t_read - t0) * 1e3, (t_extract - t_read) * 1e3
         result = IngestResult(art.name, "recorded", sha256=art.sha256, figures=len(ex.figures), events=len(ex.events),
                               claims=len(new_claims), published=art.published.isoformat())
         with self.store.transaction() as tx:
@@ -351,9 +442,9 @@ class Monitor:
         for d in decisions:
             self._remember(d.claim)
         t_end = time.perf_counter()
-        result.timings = {"read": (t_read - t0) * 1e3, "extract": (t_extract - t_read) * 1e3,
+        result.timings = {"read": read_ms, "extract": extract_ms,
                           "reconcile": (t_rec - t_extract) * 1e3, "commit": (t_end - t_rec) * 1e3,
-                          "total": (t_end - t0) * 1e3}
+                          "total": read_ms + extract_ms + (t_end - t_extract) * 1e3}
         for alert_data in result.alerts:
             for listener in self.listeners:
                 try:
@@ -438,6 +529,70 @@ class Monitor:
 
     def verify(self) -> tuple[int | None, str, int]:
         return self.store.verify()
+
+
+AHEAD_WINDOW = 32  # files prepared ahead of the writer at most (bounds memory, not speed)
+MIN_FILES_FOR_WORKERS = 16  # below this, starting worker processes costs more than it saves
+
+
+def default_workers(files: int) -> int:
+    """Worker processes for the pure stages: every core but the writer's, when there is enough work."""
+    if files < MIN_FILES_FOR_WORKERS:
+        return 0
+    return max(0, min((os.cpu_count() or 1) - 1, 4))
+
+
+def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = None
+                 ) -> Iterator[tuple[Path, IngestResult | None]]:
+    """Record files in the given order, yielding (path, result); None for a file that does not exist.
+
+    With workers, later files are kept, read, extracted and turned into claims in other
+    processes while this one records the current file: everything that reads or writes the
+    log (duplicates, dating from related articles, earlier claims, decisions, the append)
+    still happens here, one file at a time, in order, so the decisions are those of a
+    sequential run. A file whose preparation fails for any reason is simply done here instead.
+    """
+    n = default_workers(len(paths)) if workers is None else workers
+    if n <= 0:
+        for p in paths:
+            yield p, (mon.ingest_path(p) if _exists(p) else None)
+        return
+    args = (mon.state, mon.read_options, mon.config.read.max_bytes)
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[Path, Future[Prepared | None] | None]] = deque()
+        todo = iter(paths)
+
+        def submit() -> None:
+            p = next(todo, None)
+            if p is not None:
+                pending.append((p, pool.submit(prepare, p, *args) if _exists(p) else None))
+
+        for _ in range(AHEAD_WINDOW):
+            submit()
+        while pending:
+            p, fut = pending.popleft()
+            submit()
+            if fut is None:
+                yield p, None
+                continue
+            prep = _prepared(fut, p)
+            yield p, (mon.ingest_path(p) if prep is None else mon.ingest_prepared(prep))
+
+
+def _prepared(fut: Future[Prepared | None], p: Path) -> Prepared | None:
+    """The worker's result, or None to record the file in this process the sequential way (a
+    symbolic link, a worker that died, or a pure stage that raised: it will raise here too)."""
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        return None  # the pool is gone: each remaining file is done here, as without workers
+    except Exception:
+        log.warning("preparing %s in a worker failed; recording it in this process", p.name, exc_info=True)
+        return None
+
+
+def _exists(p: Path) -> bool:
+    return p.exists() or p.is_symlink()
 
 
 def preview(data: bytes, name: str, *, options: ReadOptions, mtime: datetime | None = None,

@@ -126,8 +126,11 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a line.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Processes that read and extract the next files while one records (default: one per "
+                   "core but one, for 16 files or more; 0: none). The results are the same either way.")
 @click.pass_obj
-def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool) -> None:
+def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool, workers: int | None) -> None:
     """Record files in the given order.
 
     Exits 0 when each file was recorded, found to be a duplicate or rejected with a reason;
@@ -135,19 +138,19 @@ def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool) -> None:
 
     Example: monitor ingest inbox/a.txt inbox/b.html
     """
+    from .app import ingest_files
     from .notify.immediate import attach_notifier
 
     mon = open_monitor(ctx, readonly=False)
     notifier = attach_notifier(mon, ctx.config)  # [notify] urls hear about alerts from scripts too
     bad = 0
     with mon:
-        for f in files:
-            if not f.exists() and not f.is_symlink():
+        for f, r in ingest_files(mon, files, workers=workers):
+            if r is None:
                 res_line = f"{f.name}: failed: no such file"
                 bad += 1
                 click.echo(json.dumps({"article": f.name, "status": "failed", "reason": "no such file"}) if as_json else res_line)
                 continue
-            r = mon.ingest_path(f)
             bad += r.status == "failed"
             if as_json:
                 click.echo(json.dumps({"article": r.article, "status": r.status, "reason": r.reason,
