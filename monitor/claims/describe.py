@@ -44,7 +44,8 @@ test vaccinate serve visit host welcome deploy station fund finance register enr
 
 _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
-                       r"|,\s+(?:with|including|and|against|meaning)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting)\b)"
+                       r"|,\s+(?:with|including|and|against|meaning)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting|saying|adding"
+                       r"|citing|arguing|warning)\b)"
                        r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
@@ -84,9 +85,14 @@ _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compa
 # "Compared with February, prices rose 0.3%": a sentence opening on the month before sets a monthly change.
 _HORIZON_MONTH_BEFORE = re.compile(r"\s*(?:compared (?:with|to)|from|against|versus|on)\s+(?:the\s+)?(?:previous month|prior month|"
                                    r"a month (?:earlier|ago)|month before|" + _MONTH_NAMES + r")\b\s*,", re.I)
+_MONTH_OPENING = re.compile(r"\s*(?:month[- ]on[- ]month|on the month|on a monthly basis)\s*,", re.I)
 _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
                            r"|\b(?:12|twelve) months\b|\by/y\b|\bin the year to\b", re.I)
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
+# "Core inflation, which leaves out energy, food and tobacco, slowed to 4.0%": a relative clause holding a
+# list, closed by the comma before the main verb.
+_PAREN_LIST = re.compile(r",\s+(?:which|who|whose)\b[^;]{0,160}?,(?=\s+(?:now\s+|also\s+)?(?:[a-z]+ed|rose|fell|grew|"
+                         r"stood|was|were|is|are|has|had|came|hit|held|remained|rises|falls)\b)")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _TIMES_OF_DAY = frozenset("morning afternoon evening night tonight weekend week month year day".split())
@@ -374,6 +380,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     fe = fs + len(fig.text)
     masked = without_dateline(sentence) if fig.sentence_start < 600 else sentence
     masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
+    if masked.count(",") >= 3:
+        masked = _PAREN_LIST.sub(lambda m: _blank(m, fs), masked)
     label = _LABEL.match(masked)
     if label and label.end() <= fs:
         # "- Net profit: **$680 million**": a list item's label is what the figure measures
@@ -683,8 +691,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head in _RATE_OF_CHANGE and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "wage growth of 4%" is how much wages rose: a rate of wages
-    if unit in ("percent", "percentage_points") and s.head == "price":
-        s.head = "inflation"  # "food prices rose 7.9%": the rate of change of prices
+    if unit in ("percent", "percentage_points") and (s.head == "price" or s.head == "index" and "price" in s.mods):
+        s.head = "inflation"  # "food prices rose 7.9%", "the consumer price index rose 0.3%": how fast prices change
     if s.head == "inflation":
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
     if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
@@ -705,7 +713,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if "quarter" in low or "half" in low or "month" in low or "year" in low:
         s.span = _span(toks, lo, hi)
     if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe) \
-            or _HORIZON_MONTH_BEFORE.match(masked):
+            or _HORIZON_MONTH_BEFORE.match(masked) or _MONTH_OPENING.match(masked):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
         s.horizon = "year"
