@@ -241,7 +241,10 @@ def drop(conn: sqlite3.Connection) -> None:
 # SQLite) would overwrite every page of the dropped tables with zeros, writing the old read tables
 # out once more just to erase rows that the events they came from still hold. A large page cache
 # keeps the new tables' indexes in memory while the rows go in.
-BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2"}
+# The commit's own checkpoint is left out (wal_autocheckpoint 0): `rebuild` checkpoints and
+# truncates the write-ahead log once the new tables are committed, so a replay does not leave
+# a log-sized WAL file behind for the next writer to copy back.
+BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2", "wal_autocheckpoint": "0"}
 
 
 @contextmanager
@@ -256,26 +259,68 @@ def bulk_pragmas(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute(f"PRAGMA {k} = {v}")
 
 
-def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True) -> int:
+def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True, parallel: bool = True) -> int:
     """Drop every read table and rebuild it from the whole log, in one transaction.
 
-    Set-based SQL does it when every event is at its current schema (see rebuild_sql);
+    Set-based SQL does it when every event is at its current schema (see rebuild_sql), with
+    figures and dated events built on a second connection meanwhile unless `parallel` is off;
     otherwise, or with in_sql=False, events are replayed one by one through `project`.
     Secondary indexes are created after the rows are in. A crash or an error leaves the old
     read tables as they were (the transaction rolls back); the events are only ever read.
     """
     from . import rebuild_sql
 
-    with bulk_pragmas(store.conn), store.transaction() as tx:
-        drop(tx.conn)
-        _run_script(tx.conn, SCHEMA)
-        if in_sql and rebuild_sql.applicable(tx.conn):
-            n = rebuild_sql.run(tx.conn)
+    side = None
+    if in_sql and parallel and store.path.is_file():
+        side = rebuild_sql.SideBuild(store.path, [table_sql(name) for name in rebuild_sql.SIDE_TABLES])
+    with bulk_pragmas(store.conn), _rebuild_transaction(store.conn, side) as conn:
+        drop(conn)
+        _run_script(conn, SCHEMA)
+        if in_sql and rebuild_sql.applicable(conn):
+            if side is not None:
+                side.start()
+            n = rebuild_sql.run(conn, side)
         else:
-            n = _replay_events(store, tx.conn, batch)
-        _run_script(tx.conn, INDEXES)
-        tx.conn.execute(f"PRAGMA user_version = {LAYOUT}")
+            n = _replay_events(store, conn, batch)
+        _run_script(conn, INDEXES)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # does nothing but return busy if a reader holds it up
     return n
+
+
+@contextmanager
+def _rebuild_transaction(conn: sqlite3.Connection, side: Any) -> Iterator[sqlite3.Connection]:
+    """One transaction on the log holding its write lock, with the side build's file attached.
+
+    BEGIN IMMEDIATE would take a write lock on every attached file, the side build's included,
+    which its own connection is about to write; so BEGIN, then write the log's header first
+    (the layout number this rebuild produces), which takes the log's write lock alone, waiting
+    for another writer as BEGIN IMMEDIATE would.
+    """
+    if side is not None:
+        side.attach(conn)
+    try:
+        conn.execute("BEGIN")
+        try:
+            conn.execute(f"PRAGMA main.user_version = {LAYOUT}")
+            yield conn
+        except BaseException:
+            if side is not None:
+                side.stop()
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        if side is not None:
+            side.detach(conn)
+            side.discard()
+
+
+def table_sql(name: str) -> str:
+    """The CREATE TABLE statement of one read table."""
+    for stmt in SCHEMA.split(";"):
+        if f"CREATE TABLE IF NOT EXISTS {name} (" in stmt:
+            return stmt.strip()
+    raise KeyError(name)
 
 
 def _replay_events(store: EventStore, conn: sqlite3.Connection, batch: int) -> int:

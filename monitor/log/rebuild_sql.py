@@ -12,6 +12,10 @@ Python code, so a log holding older versions is replayed event by event instead.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import quote
 
 from .events import EVENT_TYPES
 from .projections import PROJECTIONS
@@ -31,7 +35,7 @@ def of(type_name: str, alias: str = "") -> str:
 F = "json_extract(e.data, f.fullkey || "
 V = "json_extract(e.data, v.fullkey || "
 
-STATEMENTS = [
+MAIN = [
     # articles: received, then the last rejection, duplicate and parse of each file, in the only
     # orders the app can append them (a retry follows a rejection; nothing follows a parse).
     f"""INSERT INTO articles (sha256, article, status, blob, origin, size, received_position, recorded_at)
@@ -62,19 +66,6 @@ STATEMENTS = [
     f"""INSERT OR IGNORE INTO quote_index
         SELECT q.value, {J}(e.data,'$.sha256') FROM events e, json_each(e.data, '$.quotes') q
         WHERE {of('ArticleParsed', 'e')}""",
-    f"""INSERT INTO figures
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {F}'.text'),
-               {F}'.start'), {F}'.end'), {F}'.value'), {F}'.unit'),
-               {F}'.qualifier'), {F}'.low'), {F}'.high'), {F}'.total'),
-               {F}'.counted'), {F}'.period.label'), {F}'.period.start'),
-               {F}'.period.end'), {F}'.change'), coalesce({F}'.tags'), '[]'),
-               {F}'.sentence')
-        FROM events e, json_each(e.data, '$.figures') f WHERE {of('FiguresExtracted', 'e')}""",
-    f"""INSERT INTO dated_events
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {V}'.text'),
-               {V}'.date'), {V}'.actor'), {V}'.verb'), {V}'.place'),
-               {V}'.start'), {V}'.end'), {V}'.sentence')
-        FROM events e, json_each(e.data, '$.events') v WHERE {of('EventsExtracted', 'e')}""",
     f"""INSERT INTO claims
         SELECT {J}(data,'$.claim.claim_id'), position, {J}(data,'$.article'), {J}(data,'$.claim.key'),
                {J}(data,'$.claim.label'), {J}(data,'$.claim.value'), {J}(data,'$.claim.unit'),
@@ -108,10 +99,6 @@ STATEMENTS = [
         SELECT position, {J}(data,'$.alert_id'), {J}(data,'$.url'), {J}(data,'$.reason'), recorded_at
         FROM events WHERE {of('NotificationFailed')}""",
     # per-article counts, as the incremental path keeps them
-    f"""UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
-        WHERE articles.sha256 = c.sha256""",
-    f"""UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
-        WHERE articles.sha256 = c.sha256""",
     f"""UPDATE articles SET claims = c.n FROM (
             SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
             GROUP BY stream_id) AS c
@@ -121,6 +108,33 @@ STATEMENTS = [
             WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
         WHERE articles.sha256 = c.sha""",
 ]
+
+# Figures and dated events: the largest tables, built on a second connection when there is one.
+SIDE = [
+    f"""INSERT INTO figures
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {F}'.text'),
+               {F}'.start'), {F}'.end'), {F}'.value'), {F}'.unit'),
+               {F}'.qualifier'), {F}'.low'), {F}'.high'), {F}'.total'),
+               {F}'.counted'), {F}'.period.label'), {F}'.period.start'),
+               {F}'.period.end'), {F}'.change'), coalesce({F}'.tags'), '[]'),
+               {F}'.sentence')
+        FROM events e, json_each(e.data, '$.figures') f WHERE {of('FiguresExtracted', 'e')}""",
+    f"""INSERT INTO dated_events
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {V}'.text'),
+               {V}'.date'), {V}'.actor'), {V}'.verb'), {V}'.place'),
+               {V}'.start'), {V}'.end'), {V}'.sentence')
+        FROM events e, json_each(e.data, '$.events') v WHERE {of('EventsExtracted', 'e')}""",
+]
+
+# Counts that read the side tables, once they are in.
+AFTER_SIDE = [
+    f"""UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
+        WHERE articles.sha256 = c.sha256""",
+    f"""UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
+        WHERE articles.sha256 = c.sha256""",
+]
+
+SIDE_TABLES = ("figures", "dated_events")
 
 
 def applicable(conn: sqlite3.Connection) -> bool:
@@ -139,12 +153,91 @@ def applicable(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def run(conn: sqlite3.Connection) -> int:
-    """Fill the (empty) read tables from every event and set their checkpoints; returns the event count."""
-    for stmt in STATEMENTS:
+def run(conn: sqlite3.Connection, side: "SideBuild | None" = None) -> int:
+    """Fill the (empty) read tables from every event and set their checkpoints; returns the event count.
+
+    With `side`, figures and dated events are being built on another connection meanwhile and
+    are copied in once it is done.
+    """
+    for stmt in MAIN if side is not None else MAIN + SIDE:
+        conn.execute(stmt)
+    if side is not None:
+        side.join()
+        for name in SIDE_TABLES:
+            conn.execute(f"INSERT INTO main.{name} SELECT * FROM {SideBuild.ALIAS}.{name}")
+    for stmt in AFTER_SIDE:
         conn.execute(stmt)
     head, count = conn.execute("SELECT COALESCE(MAX(position), 0), COUNT(*) FROM events").fetchone()
     if count:
         conn.executemany("INSERT INTO checkpoints (projection, position) VALUES (?, ?)",
                          [(name, head) for name in PROJECTIONS])
     return int(count)
+
+
+class SideBuild:
+    """Figures and dated events built in a scratch file by a second connection, on another core.
+
+    The JSON work of the rebuild is CPU-bound and splits cleanly by table. The scratch file
+    takes rows only from the log's events (read-only, the same snapshot as the main
+    connection, which holds the write lock before this starts), and is copied into the log's
+    transaction as whole tables (SQLite moves the records without decoding them). It is a
+    throw-away file beside the log, so it is written without a journal or fsync; the log
+    itself is written only by the main connection.
+    """
+
+    ALIAS = "rebuild_side"
+
+    def __init__(self, db_path: Path, create: list[str]) -> None:
+        self.db_path = Path(db_path)
+        self.path = self.db_path.with_name(self.db_path.name + ".rebuild")
+        self.discard()
+        with closing(sqlite3.connect(self.path, isolation_level=None)) as c:
+            for stmt in create:
+                c.execute(stmt)
+        self._conn: sqlite3.Connection | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._build, name="rebuild-side", daemon=True)
+
+    def attach(self, conn: sqlite3.Connection) -> None:
+        """Before the main transaction begins: ATTACH is refused inside one."""
+        conn.execute(f"ATTACH DATABASE ? AS {self.ALIAS}", (str(self.path),))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _build(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, uri=True)
+            self._conn = conn
+            with closing(conn):
+                for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = 2"):
+                    conn.execute(f"PRAGMA {pragma}")
+                conn.execute("ATTACH DATABASE ? AS log", (f"file:{quote(str(self.db_path.resolve()))}?mode=ro",))
+                conn.execute("BEGIN")
+                for stmt in SIDE:
+                    conn.execute(stmt)
+                conn.execute("COMMIT")
+        except BaseException as e:  # handed to the main connection's thread by join()
+            self._error = e
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        """The main side failed: interrupt the scratch build and wait for it."""
+        if self._thread.is_alive() and self._conn is not None:
+            try:
+                self._conn.interrupt()
+            except sqlite3.ProgrammingError:
+                pass  # already closed
+        if self._thread.ident is not None:
+            self._thread.join()
+
+    def detach(self, conn: sqlite3.Connection) -> None:
+        conn.execute(f"DETACH DATABASE {self.ALIAS}")
+
+    def discard(self) -> None:
+        for suffix in ("", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)

@@ -50,9 +50,26 @@ def test_sql_and_event_by_event_rebuilds_match_incremental(tmp_path: Path) -> No
         by_event = projections.dump(mon.store.conn)
         n_sql = projections.rebuild(mon.store)
         in_sql = projections.dump(mon.store.conn)
-    assert n_python == n_sql == mon_events(tmp_path)
+        n_serial = projections.rebuild(mon.store, parallel=False)
+        serial = projections.dump(mon.store.conn)
+    assert n_python == n_sql == n_serial == mon_events(tmp_path)
     assert by_event == incremental
     assert in_sql == incremental
+    assert serial == incremental
+    assert not list(tmp_path.glob("state/*.rebuild*")), "the side build's scratch file is removed"
+
+
+def test_layout_change_rebuilds_read_tables_on_open(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[paths]\ninbox = "inbox"\nstate = "state"\n')
+    (tmp_path / "old.txt").write_text(OLD)
+    with Monitor(load(tmp_path / "config.toml")) as mon:
+        mon.ingest_path(tmp_path / "old.txt")
+        before = projections.dump(mon.store.conn)
+        mon.store.conn.execute("PRAGMA user_version = 1")  # as a log written before the current layout
+        mon.store.conn.execute("DELETE FROM figures")
+    with Monitor(load(tmp_path / "config.toml")) as mon:
+        assert projections.layout_current(mon.store.conn)
+        assert projections.dump(mon.store.conn) == before
 
 
 def mon_events(tmp_path: Path) -> int:
