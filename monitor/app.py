@@ -165,6 +165,8 @@ class Ahead:
     claims: list[Claim] | None = None
     read_ms: float = 0.0
     extract_ms: float = 0.0
+    figures: list[dict[str, Any]] | None = None  # the extraction as the FiguresExtracted and
+    events: list[dict[str, Any]] | None = None  # EventsExtracted events store it
 
 
 @dataclass(slots=True)
@@ -191,7 +193,8 @@ def work_ahead(name: str, data: bytes, mtime: datetime | None, options: ReadOpti
         return Ahead(parsed, read_ms=(t1 - t0) * 1e3)
     ex = extract_pkg.extract(parsed.clean, parsed.published)
     claims = claims_pkg.make_claims(parsed, ex.figures)
-    return Ahead(parsed, ex, claims, (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3)
+    return Ahead(parsed, ex, claims, (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3,
+                 [f.to_dict() for f in ex.figures], [e.to_dict() for e in ex.events])
 
 
 def prepare(path: Path, state: Path, options: ReadOptions, max_bytes: int) -> Prepared | None:
@@ -391,11 +394,13 @@ class Monitor:
         stream = f"article-{art.sha256}"
         if ahead is not None and ahead.extraction is not None and ahead.claims is not None:
             ex, new_claims = ahead.extraction, ahead.claims
+            figure_dicts, event_dicts = ahead.figures, ahead.events
             t_extract = t_read
             read_ms, extract_ms = ahead.read_ms, ahead.extract_ms
         else:
             ex = extract_pkg.extract(art.clean, art.published)
             new_claims = claims_pkg.make_claims(art, ex.figures)
+            figure_dicts = event_dicts = None
             t_extract = time.perf_counter()
             read_ms, extract_ms = (t_read - t0) * 1e3, (t_extract - t_read) * 1e3
         result = IngestResult(art.name, "recorded", sha256=art.sha256, figures=len(ex.figures), events=len(ex.events),
@@ -424,10 +429,12 @@ class Monitor:
                 url=art.url, published=art.published.isoformat(), published_source=art.published_source,
                 published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text),
                 quotes=[] if art.published_source in WEAK_SOURCES else quote_fingerprints(art.text)))
-            add(FiguresExtracted(article=art.name, extractor=ex.version,
-                                                     figures=[f.to_dict() for f in ex.figures]))
-            add(EventsExtracted(article=art.name, extractor=ex.version,
-                                                   events=[e.to_dict() for e in ex.events]))
+            if figure_dicts is None:
+                figure_dicts = [f.to_dict() for f in ex.figures]
+            if event_dicts is None:
+                event_dicts = [e.to_dict() for e in ex.events]
+            add(FiguresExtracted(article=art.name, extractor=ex.version, figures=figure_dicts))
+            add(EventsExtracted(article=art.name, extractor=ex.version, events=event_dicts))
             for d in decisions:
                 add(ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
                                                    previous_claim_id=d.previous.claim_id if d.previous else None))
