@@ -270,6 +270,9 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                 and not toks[i - 1].cap and (is_content(toks[i - 1]) or _is_value(toks[i - 1])) \
                 and i - 2 >= lo and (toks[i - 2].lower in DETERMINERS or _is_value(toks[i - 2])):
             continue  # "the $3.62bn consensus estimate", "a police count": a noun, not a verb of saying
+        if t.lemma == "add" and i + 1 < hi and (_is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
+                                               or is_content(toks[i + 1])):
+            continue  # "Employers added 9,800 jobs": adding something, not saying it
         if t.lower.endswith("ing") and i > lo and sentence[toks[i - 1].end:t.start].strip() == ",":
             continue  # "..., saying her officials had confirmed": the speaker is the main clause's subject
         if t.lower in ("put", "puts", "count", "counts", "counted", "give", "gave", "gives") and not (0 <= i0 and i < i0):
@@ -339,6 +342,8 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
+_GAIN = frozenset("add create gain".split())
+_LOSS = frozenset("shed axe eliminate slash".split())
 _PARTICLES = frozenset("up aside off out down away apart".split())
 
 
@@ -379,9 +384,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             return None
     fe = fs + len(fig.text)
     masked = without_dateline(sentence) if fig.sentence_start < 600 else sentence
-    masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
     if masked.count(",") >= 3:
         masked = _PAREN_LIST.sub(lambda m: _blank(m, fs), masked)
+    masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
     label = _LABEL.match(masked)
     if label and label.end() <= fs:
         # "- Net profit: **$680 million**": a list item's label is what the figure measures
@@ -626,6 +631,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 folded_pred = toks[k].key
             if folded_pred:
                 s.pred, s.obj, s.obj_mods = folded_pred, "", []
+    if not s.pred and words and i0 - 1 >= lo and (toks[i0 - 1].lemma in _GAIN or toks[i0 - 1].lemma in _LOSS):
+        # "employers added 9,800 jobs", "shed 3,200 jobs": a change in the count, not the count itself
+        s.pred = "add" if toks[i0 - 1].lemma in _GAIN else "cut"
+        flags.add("delta")
     if not s.pred and words:
         k = i0 - 1
         while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
@@ -712,7 +721,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     low = clause.lower()
     if "quarter" in low or "half" in low or "month" in low or "year" in low:
         s.span = _span(toks, lo, hi)
-    if (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe) \
+    if unit not in ("percent", "percentage_points"):
+        pass  # a count added in a month is the same count whether or not the text calls it monthly
+    elif (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe) \
             or _HORIZON_MONTH_BEFORE.match(masked) or _MONTH_OPENING.match(masked):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):

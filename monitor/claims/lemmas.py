@@ -59,6 +59,7 @@ FOLD: dict[str, str] = {
     "wildfire": "fire", "blaze": "fire", "bushfire": "fire", "inferno": "fire",
     "arrest": "arrest", "detain": "arrest",
     "unaccounted": "missing",
+    "jobless": "unemployment", "joblessness": "unemployment",
     "troop": "soldier",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
     "workforce": "employee", "headcount": "employee", "personnel": "employee",
