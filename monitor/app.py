@@ -41,7 +41,7 @@ from .log.events import (
     FiguresExtracted,
     upcast,
 )
-from .log.store import EventStore, NewEvent, Transaction, event_id, secure_dir
+from .log.store import Encoded, EventStore, NewEvent, Transaction, encode, event_id, secure_dir
 from .models import Article, Claim, Decision, Extraction, Rejection
 from .read import WEAK_SOURCES, ReadOptions, corroborate_date, quote_fingerprints, read_article
 
@@ -165,8 +165,7 @@ class Ahead:
     claims: list[Claim] | None = None
     read_ms: float = 0.0
     extract_ms: float = 0.0
-    figures: list[dict[str, Any]] | None = None  # the extraction as the FiguresExtracted and
-    events: list[dict[str, Any]] | None = None  # EventsExtracted events store it
+    stored: list[Encoded] | None = None  # FiguresExtracted and EventsExtracted, ready to append
 
 
 @dataclass(slots=True)
@@ -193,8 +192,14 @@ def work_ahead(name: str, data: bytes, mtime: datetime | None, options: ReadOpti
         return Ahead(parsed, read_ms=(t1 - t0) * 1e3)
     ex = extract_pkg.extract(parsed.clean, parsed.published)
     claims = claims_pkg.make_claims(parsed, ex.figures)
-    return Ahead(parsed, ex, claims, (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3,
-                 [f.to_dict() for f in ex.figures], [e.to_dict() for e in ex.events])
+    stored = extraction_events(parsed.name, ex)
+    return Ahead(parsed, ex, claims, (t1 - t0) * 1e3, (time.perf_counter() - t1) * 1e3, stored)
+
+
+def extraction_events(name: str, ex: Extraction) -> list[Encoded]:
+    """An article's extraction as the two events that store it, encoded for the log."""
+    return [encode(FiguresExtracted(article=name, extractor=ex.version, figures=[f.to_dict() for f in ex.figures])),
+            encode(EventsExtracted(article=name, extractor=ex.version, events=[e.to_dict() for e in ex.events]))]
 
 
 def prepare(path: Path, state: Path, options: ReadOptions, max_bytes: int) -> Prepared | None:
@@ -367,12 +372,17 @@ class Monitor:
                 earlier.append(other)
         return corroborate_date(art, earlier)
 
-    def _append(self, tx: Transaction, stream: str, received: ArticleReceived | None, payloads: list[Event]) -> None:
+    def _append(self, tx: Transaction, stream: str, received: ArticleReceived | None,
+                payloads: list[Event | Encoded]) -> None:
         """Append one article's events; a retry continues the stream where the rejection left it."""
         base = -1 if received is not None else tx.stream_version(stream)
         if received is not None:
             payloads = [received, *payloads]
-        evs = [NewEvent(event_id(stream, p.type_name(), base + 1 + i), stream, p) for i, p in enumerate(payloads)]
+        evs = []
+        for i, p in enumerate(payloads):
+            enc = p if isinstance(p, Encoded) else None
+            ev = enc.payload if enc is not None else p
+            evs.append(NewEvent(event_id(stream, ev.type_name(), base + 1 + i), stream, ev, encoded=enc))
         tx.append(stream, evs, expected_version=base)
 
     def _unchanged(self, sha: str, received: ArticleReceived | None) -> bool:
@@ -394,13 +404,13 @@ class Monitor:
         stream = f"article-{art.sha256}"
         if ahead is not None and ahead.extraction is not None and ahead.claims is not None:
             ex, new_claims = ahead.extraction, ahead.claims
-            figure_dicts, event_dicts = ahead.figures, ahead.events
+            stored = ahead.stored
             t_extract = t_read
             read_ms, extract_ms = ahead.read_ms, ahead.extract_ms
         else:
             ex = extract_pkg.extract(art.clean, art.published)
             new_claims = claims_pkg.make_claims(art, ex.figures)
-            figure_dicts = event_dicts = None
+            stored = None
             t_extract = time.perf_counter()
             read_ms, extract_ms = (t_read - t0) * 1e3, (t_extract - t_read) * 1e3
         result = IngestResult(art.name, "recorded", sha256=art.sha256, figures=len(ex.figures), events=len(ex.events),
@@ -421,7 +431,7 @@ class Monitor:
                 self._sigs.clear()  # entries of claims that left the cache: start afresh rather than grow
             decisions = claims_pkg.reconcile(new_claims, known, self._sigs)
             t_rec = time.perf_counter()
-            evs: list[Event] = []
+            evs: list[Event | Encoded] = []
             add = evs.append
             add(ArticleParsed(
                 article=art.name, sha256=art.sha256, text_sha256=art.text_sha256, format=art.format,
@@ -429,12 +439,7 @@ class Monitor:
                 url=art.url, published=art.published.isoformat(), published_source=art.published_source,
                 published_confidence=art.published_confidence, notes=list(art.notes), chars=len(art.text),
                 quotes=[] if art.published_source in WEAK_SOURCES else quote_fingerprints(art.text)))
-            if figure_dicts is None:
-                figure_dicts = [f.to_dict() for f in ex.figures]
-            if event_dicts is None:
-                event_dicts = [e.to_dict() for e in ex.events]
-            add(FiguresExtracted(article=art.name, extractor=ex.version, figures=figure_dicts))
-            add(EventsExtracted(article=art.name, extractor=ex.version, events=event_dicts))
+            evs.extend(stored if stored is not None else extraction_events(art.name, ex))
             for d in decisions:
                 add(ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
                                                    previous_claim_id=d.previous.claim_id if d.previous else None))

@@ -77,6 +77,21 @@ class DuplicateEventError(StoreError):
 
 
 @dataclass(frozen=True, slots=True)
+class Encoded:
+    """A payload with its stored form worked out ahead, e.g. in a worker process: the JSON
+    object and its canonical text, exactly what `encode` returns."""
+
+    payload: Event
+    data: dict[str, Any]
+    text: str
+
+
+def encode(payload: Event) -> Encoded:
+    data = payload.model_dump(mode="json")
+    return Encoded(payload, data, canonical(data))
+
+
+@dataclass(frozen=True, slots=True)
 class NewEvent:
     """An event to append; `event_id` is deterministic so re-processing appends nothing."""
 
@@ -84,6 +99,7 @@ class NewEvent:
     stream_id: str
     payload: Event
     metadata: dict[str, Any] = field(default_factory=dict)
+    encoded: Encoded | None = None  # the payload's stored form, if already made
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +194,8 @@ class Transaction:
             if ev.stream_id != stream_id:
                 raise ValueError(f"event {ev.event_id} belongs to stream {ev.stream_id}, not {stream_id}")
             type_ = ev.payload.type_name()
-            data_obj = ev.payload.model_dump(mode="json")
-            data = canonical(data_obj)
+            enc = ev.encoded if ev.encoded is not None and ev.encoded.payload is ev.payload else encode(ev.payload)
+            data_obj, data = enc.data, enc.text
             meta = canonical(ev.metadata)
             version = first_version + i
             h = row_hash(prev, ev.event_id, stream_id, version, type_, ev.payload.SCHEMA_VERSION, data, meta, now)
