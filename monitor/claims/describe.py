@@ -46,7 +46,8 @@ _GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
                        r"|,\s+(?:with|including|and|against|meaning)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting|saying|adding"
                        r"|citing|arguing|warning)\b)"
-                       r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b")
+                       r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b"
+                       r"|,\s+as\s+(?!of\b|well\b|many\b|much\b|part\b|a\s+result\b|expected\b|usual\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
 _APPOS = re.compile(r",\s+(?:the|a|an|its|their)\s[^,;]{1,110},(?=\s+([a-z]+)\b)")
@@ -342,6 +343,7 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
+_RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _GAIN = frozenset("add create gain".split())
 _LOSS = frozenset("shed axe eliminate slash".split())
 _PARTICLES = frozenset("up aside off out down away apart".split())
@@ -367,7 +369,8 @@ def _participle_before_noun(toks: tuple[Token, ...], k: int, hi: int, sentence: 
     """'731 confirmed cases', '540 suspected cases': right after a number, an "-ed" word followed by a
     noun describes the noun; it is not the verb that ends the phrase ("18,000 attended the rally")."""
     t = toks[k]
-    if not t.lower.endswith(("ed", "en")) or t.cap or k + 1 >= hi or t.lemma in AUX | CHANGE:
+    base_noun = t.lemma in VERBS and t.lower == t.lemma  # "the 3.5% pay offer", "a $50 million aid package"
+    if not (t.lower.endswith(("ed", "en")) or base_noun) or t.cap or k + 1 >= hi or t.lemma in AUX | CHANGE:
         return False
     nxt = toks[k + 1]
     return nxt.text[0].isalpha() and is_content(nxt) and not nxt.cap and not _gap(sentence, t, nxt) \
@@ -557,6 +560,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[k]
             if _is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and _gap(masked, toks[k - 1], t)):
                 break
+            if t.lower in ("a", "each", "per", "every") and k + 1 < hi and toks[k + 1].lower in _RATE_TIMES:
+                k += 2  # "310,000 passengers a day are being affected"
+                continue
             if steps == 0 and k + 1 < hi and toks[k + 1].lower in _PARTICLES:
                 k += 2  # "beds set aside for the outbreak were occupied": a reduced relative clause
                 steps += 2
@@ -640,6 +646,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
             k -= 1
         if k >= lo and (_verbish(toks[k]) or toks[k].lower.endswith("ing") and toks[k].lemma != toks[k].lower
+                        and not toks[k].cap
+                        or k - 1 >= lo and toks[k - 1].lower.endswith("ly") and toks[k].lower.endswith("s")
                         and not toks[k].cap) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
                 and toks[k].lemma not in _LEVEL_VERBS \
                 and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
@@ -781,7 +789,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("named_amount")  # "a $60 billion package": the amount names the package
     s.flags = sorted(flags)
 
-    said = [t for t in toks[lo:hi] if t.lemma in SPEECH and t.lower != "according"]
+    said = [t for j, t in enumerate(toks[lo:hi], lo) if t.lemma in SPEECH and t.lower != "according"
+            and not (j > 0 and toks[j - 1].lower in DETERMINERS)]  # "its estimate last week" is no statement
     shifts = list(_TIME_SHIFT.finditer(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked)))
     for after_verb in (True, False):  # "said last month" first, then "Last month, he said"
         hit = next((m for m in shifts for t in said
