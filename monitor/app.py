@@ -554,7 +554,7 @@ def default_workers(files: int) -> int:
     return max(0, min((os.cpu_count() or 1) - 1, 4))
 
 
-def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = None
+def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = None, steal: bool = True
                  ) -> Iterator[tuple[Path, IngestResult | None]]:
     """Record files in the given order, yielding (path, result); None for a file that does not exist.
 
@@ -562,7 +562,8 @@ def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = N
     processes while this one records the current file: everything that reads or writes the
     log (duplicates, dating from related articles, earlier claims, decisions, the append)
     still happens here, one file at a time, in order, so the decisions are those of a
-    sequential run. A file whose preparation fails for any reason is simply done here instead.
+    sequential run. A file no worker has started on when its turn comes (unless `steal` is
+    off), or whose preparation failed, is simply done here, the sequential way.
     """
     n = default_workers(len(paths)) if workers is None else workers
     if n <= 0:
@@ -586,6 +587,11 @@ def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = N
             submit()
             if fut is None:
                 yield p, None
+                continue
+            if steal and not fut.done() and fut.cancel():
+                # no worker has taken it yet (they are starting up, or behind): do it here, so
+                # neither core waits for the other
+                yield p, mon.ingest_path(p)
                 continue
             prep = _prepared(fut, p)
             yield p, (mon.ingest_path(p) if prep is None else mon.ingest_prepared(prep))
