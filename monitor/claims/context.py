@@ -27,6 +27,8 @@ _ADVERBS = frozenset("overnight tonight meanwhile again instead".split())
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _NEXT_CAP = re.compile(r" [A-Z][a-z]")  # "Ostermark Foods posted": a name run, even first in a sentence
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*\n|\n(?=[A-Z\u201c\"])")
+# A list item's marker ("- Net profit", "* Revenue"): what follows starts a line of its own.
+_BULLET = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]*$")
 # Characters that may sit between a sentence start and its first word.
 _OPENERS = " \t\n\"'\u201c\u2018(["
 
@@ -188,7 +190,7 @@ def build_context(text: str) -> ArticleContext:
         k = j
         while k > 0 and text[k - 1] == " ":
             k -= 1
-        at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\""
+        at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\"" or _BULLET.search(text, max(0, k - 4), k) is not None
         if at_start and (word.endswith(("'s", "\u2019s")) or _SAYS.match(text, m.end()) or _NEXT_CAP.match(text, m.end())) \
                 and not _known(w):
             at_start = False  # "Brightwave's profit", "Brightwave said", "Brightwave Labs": a name even first

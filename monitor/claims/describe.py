@@ -50,7 +50,8 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|,\s+as\s+(?!of\b|well\b|many\b|much\b|part\b|a\s+result\b|expected\b|usual\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
-_APPOS = re.compile(r",\s+(?:the|a|an|its|their)\s[^,;]{1,110},(?=\s+([a-z]+)\b)")
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their|founded|based|headquartered|located|established|formed|owned|led|run)\s"
+                    r"[^,;]{1,110},(?=\s+([a-z]+)\b)")
 # "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
 _BARE_TOLL = "toll"
 # Adverbs that sit between a subject and its verb or after an auxiliary ("fell back to", "had now been").
@@ -344,6 +345,7 @@ _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
+_FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
 _GAIN = frozenset("add create gain".split())
 _LOSS = frozenset("shed axe eliminate slash".split())
 _PARTICLES = frozenset("up aside off out down away apart".split())
@@ -700,6 +702,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
         s.names = [ctx.dominant]  # "Net profit was $512 million": the company the whole story is about
+    if s.head in _FORECAST_NOUNS and s.mods:
+        s.head, s.mods = s.mods[-1], s.mods[:-1]  # "its revenue forecast of $14.0bn": a projection of revenue
+        flags.add("projection")
     if s.head in CONTAINER and s.mods and not any(m in EVENTS for m in s.mods) and s.head != _BARE_TOLL:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "the annual inflation rate" is inflation, "the number of officers"
     if s.pred == "employ" and s.head in ("person", "", "employee") and not s.obj:

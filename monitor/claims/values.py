@@ -115,6 +115,10 @@ def same_value(a: Claim, b: Claim) -> bool:
         return abs(a.low - b.low) <= 1e-9 * max(1, abs(a.low)) and abs(a.high - b.high) <= 1e-9 * max(1, abs(a.high))
     if va == vb:
         return True
+    for r, x in ((a, b), (b, a)):
+        if r.low is not None and r.high is not None and x.low is None and x.high is None \
+                and (abs(x.value - r.low) <= 1e-9 * max(1, abs(r.low)) or abs(x.value - r.high) <= 1e-9 * max(1, abs(r.high))):
+            return True  # "$15.2bn", the top of "$14.8bn-$15.2bn" written apart, repeats the range's end
     if a.qualifier == "approximate" or b.qualifier == "approximate":
         # "about 5,000" covers 4,800 (5%), but "about $15.8 billion" is precise to a tenth: $16.1 billion differs
         approx = [c for c in (a, b) if c.qualifier == "approximate"]
