@@ -190,7 +190,8 @@ def build_context(text: str) -> ArticleContext:
         k = j
         while k > 0 and text[k - 1] == " ":
             k -= 1
-        at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\"" or _BULLET.search(text, max(0, k - 4), k) is not None
+        at_start = k == 0 or text[k - 1] in ".!?:\n\u201d\"" or "\n" in text[j:i] \
+            or _BULLET.search(text, max(0, k - 4), k) is not None
         if at_start and (word.endswith(("'s", "\u2019s")) or _SAYS.match(text, m.end()) or _NEXT_CAP.match(text, m.end())) \
                 and not _known(w):
             at_start = False  # "Brightwave's profit", "Brightwave said", "Brightwave Labs": a name even first

@@ -103,7 +103,10 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if flags & NAMING or set(prev.features.get("flags") or ()) & NAMING:
         return _alone(c)
     ch = change(prev, c)
-    newer_period = c.period.start > prev.period.end
+    # a figure with no stated period, given at about the time of an explicit one, is about that period
+    newer_period = c.period.start > prev.period.end and not (
+        c.period.kind == "asof" and prev.period.start < prev.period.end and prev.period.end < prev.as_of
+        and abs((c.as_of - prev.as_of).days) <= SAME_TIME_DAYS)
     days = (c.as_of - prev.as_of).days
     if newer_period:
         kind, why = "update", "a newer period"
