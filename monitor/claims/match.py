@@ -7,6 +7,7 @@ way. Two claims are the same measure when nothing disagrees and enough agrees.
 """
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 from ..models import Claim
@@ -96,8 +97,14 @@ def signature(c: Claim) -> Sig:
 
 def _kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
     """"Lusvania" and "Lusvanian", "Germany" and "German": a place and its adjective are one name."""
-    return any(len(x) >= 5 and len(y) >= 5 and (x.startswith(y) or y.startswith(x)) and abs(len(x) - len(y)) <= 3
-               for x in a for y in b)
+    for x in a:
+        for y in b:
+            if len(x) < 5 or len(y) < 5 or abs(len(x) - len(y)) > 3 or x[:4] != y[:4]:
+                continue
+            common = len(os.path.commonprefix([x, y]))
+            if common >= min(len(x), len(y)) - 1:  # "lusvania"/"lusvanian", "italy"/"italian"
+                return True
+    return False
 
 
 def _same_in_context(sa: Sig, sb: Sig) -> bool:
@@ -159,7 +166,7 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         if not sa.names & sb.names and not _kin_names(sa.names, sb.names):
             return 0
         agree += 1
-    if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic:
+    if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic and not _kin_names(sa.topic, sb.topic):
         return 0
     if sa.state or sb.state:
         return agree
