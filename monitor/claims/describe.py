@@ -17,7 +17,7 @@ from typing import Any
 from ..models import Figure
 from .context import ArticleContext, name_key, without_dateline
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
-                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, MONTHS, Token, is_content, lemma, tokenize)
+                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, MONTHS, Token, folded, is_content, lemma, tokenize)
 
 NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -78,7 +78,7 @@ _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:t
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace",
             ("leave", "home"): "displace", ("flee", "home"): "displace", ("move", "home"): "displace",
-            ("evacuate", "home"): "displace"}
+            ("evacuate", "home"): "displace", ("lose", "live"): "die", ("lose", "life"): "die"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
 _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
@@ -344,6 +344,9 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
+_PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
+                      re.I)
+_AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
 _GAIN = frozenset("add create gain".split())
@@ -788,6 +791,22 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("baseline")
     if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
         flags.add("past_state")
+    if _PART_OF.match(masked, fe) or any(t.lower == "alone" and k > lo and _is_name(toks[k - 1], ctx)
+                                         for k, t in enumerate(toks[lo:hi], lo)) \
+            or _AMONG.search(masked, toks[lo].start, fs):
+        # "Nine of the dead were children", "Among the dead are 14 children", "In Arden Falls alone, 29 died":
+        # a part of the whole count, never the whole
+        flags.add("part")
+        m = _PART_OF.match(masked, fe)
+        if m:
+            s.pred = lemma(m.group(1).lower())
+            s.pred = FOLD.get(s.pred, s.pred)
+            if m.group(2):
+                s.head, s.mods = folded(m.group(2).lower()), []
+        a = _AMONG.search(masked, toks[lo].start, fs)
+        if a:
+            ev = lemma(a.group(1).lower())
+            s.pred = FOLD.get(ev, ev)
     if "new" in near or "another" in near:
         flags.add("new_instance")
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):

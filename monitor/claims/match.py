@@ -16,7 +16,7 @@ from .values import comparable, value_class
 
 # Flags that make a figure a different kind of statement: a proposal is not a target, a
 # target is not an outcome, a forecast is not a result, a change is not a level.
-STRICT_FLAGS = frozenset({"proposal", "target", "projection", "delta", "limit"})
+STRICT_FLAGS = frozenset({"proposal", "target", "projection", "delta", "limit", "part"})
 EVENTS = frozenset("""die injure displace evacuate arrest missing rescue infect hospitalise hospitalize
 attend""".split())
 

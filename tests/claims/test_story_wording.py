@@ -188,3 +188,11 @@ def test_unstated_period_at_the_time_of_a_quarter_is_that_quarter() -> None:
     s.add("a.txt", "2025-07-24", "Corlan said net profit rose to $580 million in the three months to June.")
     s.add("b.txt", "2025-07-24", "Corlan results\n- Net profit: $680 million\n")
     assert s.alerts() == {("contradiction", "$580 million", "$680 million")}
+
+
+def test_part_of_a_toll_is_never_the_whole_toll() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-17", "The agency said 73 people had died in the floods. Nine of the dead were children.")
+    s.add("b.txt", "2025-09-19", "The agency said 112 people had died in the floods. Among the dead are 14 children. "
+          "In Westford alone, 29 people died.")
+    assert s.alerts() == {("update", "73", "112"), ("update", "Nine", "14")}
