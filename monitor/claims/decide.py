@@ -76,6 +76,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
             matches.append((i, p))
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
+    every = matches
     matches = _own_series(c, matches)
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
@@ -88,7 +89,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         if same:
             _, prev = max(same, key=lambda ip: (_order(ip[1]), ip[0]))
     if prev.features.get("decision") == "restatement" and not same_value(c, prev):
-        prev = _original(prev, matches)
+        prev = _original(prev, every)
     label = prev.label
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
@@ -135,13 +136,36 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     return Decision(kind, _link(c, prev, kind), prev, expl, ch)
 
 
+def _headline_repeat(c: Claim, pool: list[Claim], cand: list[int], sigs: dict[int, Sig]) -> Decision | None:
+    """A headline figure that its own article's body gives too is that figure again, whatever words the
+    headline squeezed it into ("Flood dead already at 86" over "officials confirmed that 86 people have died")."""
+    if not c.features.get("headline"):
+        return None
+    sc = sigs.get(id(c)) or signature(c)
+    for j in reversed(cand):
+        p = pool[j]
+        if p.article == c.article and not p.features.get("headline") and p.unit == c.unit and same_value(c, p):
+            sp = sigs.get(id(p)) or signature(p)
+            if sp.core & sc.core or sp.events & sc.events or sp.head == sc.head:
+                return Decision("restatement", _link(c, p, "restatement"), p,
+                                f"{p.label}: the headline repeats {show(p)}.")
+    return None
+
+
 def _original(prev: Claim, matches: list[tuple[int, Claim]]) -> Claim:
-    """A figure repeated by another outlet: the alert quotes the statement that first gave it."""
-    first = prev.features.get("linked_to")
-    for _, p in matches:
-        if p.claim_id == first and p.article != prev.article and same_value(p, prev) and _day(p) == _day(prev):
-            return p
-    return prev
+    """A figure repeated by another outlet (or in a headline): the alert quotes the statement that first
+    gave it, in the body of its article, rather than the repeat."""
+    same = [(i, p) for i, p in matches if p.article != prev.article and same_value(p, prev)
+            and p.period.start <= prev.period.end and prev.period.start <= p.period.end
+            and p.features.get("decision") != "restatement"]
+    if not same:
+        return prev
+    first = min(same, key=lambda ip: (bool(ip[1].features.get("headline")), ip[1].as_of, ip[0]))[1]
+    if first.features.get("headline"):
+        body = [p for _, p in matches if p.article == first.article and same_value(p, first)
+                and not p.features.get("headline")]
+        first = body[0] if body else first
+    return first
 
 
 def _near(a: Claim, b: Claim) -> bool:
@@ -222,7 +246,7 @@ def reconcile_all(new: list[Claim], known: list[Claim], known_sigs: dict[str, Si
     for i in sorted(range(len(new)), key=lambda k: (_order(new[k]), bool(new[k].features.get("headline")), k)):
         c = new[i]
         cand = sorted({j for b in c.buckets for j in by_bucket.get(b, ())})
-        d = decide(c, pool, cand, sigs)
+        d = _headline_repeat(c, pool, cand, sigs) or decide(c, pool, cand, sigs)
         out[i] = d
         pool.append(d.claim)
         for b in d.claim.buckets:

@@ -196,3 +196,21 @@ def test_part_of_a_toll_is_never_the_whole_toll() -> None:
     s.add("b.txt", "2025-09-19", "The agency said 112 people had died in the floods. Among the dead are 14 children. "
           "In Westford alone, 29 people died.")
     assert s.alerts() == {("update", "73", "112"), ("update", "Nine", "14")}
+
+
+def test_headline_in_other_words_repeats_its_body() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-15", "Rescuers said 41 people had died in the Vellen floods.")
+    s.add("b.txt", "2025-09-17", "Governor says Vellen dead already at 86\n"
+          "The governor said on Wednesday that her officials had confirmed that 86 people have died in Vellen.")
+    assert len(s.alerts()) == 1
+
+
+def test_repeat_by_another_outlet_quotes_the_first_statement() -> None:
+    s = Story()
+    s.add("a.txt", "2025-04-24", "Corlan said revenue rose to $3.4 billion in the three months to March.")
+    s.add("b.txt", "2025-04-29", "Rival Corlan said last week that revenue rose to $3.4 billion in the three months "
+          "to March.")
+    d = s.add("c.txt", "2025-07-24", "Corlan said revenue rose to $3.7 billion in the three months to June.")
+    alert = next(x for x in d if x.alerts)
+    assert alert.previous is not None and alert.previous.article == "a.txt"
