@@ -705,6 +705,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
         s.names = [ctx.dominant]  # "Net profit was $512 million": the company the whole story is about
+    elif not s.names and not s.sayer_org and not sayer and label:
+        s.names = _list_owner(ctx, fig.sentence_start)  # "- Net profit: $680 million" under "Corvane delivered ..."
     if s.head in _FORECAST_NOUNS and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "its revenue forecast of $14.0bn": a projection of revenue
         flags.add("projection")
@@ -1004,6 +1006,18 @@ def _named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
             if named:
                 return [named]
         found = [name_key(t.text) for t in ptoks if _is_name(t, ctx)]
+        if found:
+            frequent = [w for w in found if w in ctx.topic[:4]]
+            return [(frequent or found)[0]]
+    return []
+
+
+def _list_owner(ctx: ArticleContext, sentence_start: int) -> list[str]:
+    """Whose figures a list gives: the first frequent name of the nearest sentence above it that names any."""
+    for prev in ctx.previous_sentences(sentence_start, 8):
+        if _LABEL.match(prev) or len(prev.strip()) < 3:
+            continue
+        found = [name_key(t.text) for t in tokenize(without_dateline(prev)) if _is_name(t, ctx)]
         if found:
             frequent = [w for w in found if w in ctx.topic[:4]]
             return [(frequent or found)[0]]
