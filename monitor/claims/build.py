@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 
 from ..models import Article, Claim, Figure, Period
 from .context import build_context
 from .describe import describe, statement_date
-from .keys import make_buckets, make_key, make_label
+from .keys import bucket_class, make_buckets, make_key, make_label
 from .lemmas import DURATION_UNITS, MONTHS, STOP, folded
 
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
@@ -171,7 +172,16 @@ def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) 
             modsets.setdefault(head, set()).add(" ".join(sorted(c.features.get("mods") or ())))
     counts = Counter(folded(w) for w in _WORDS.findall(text.lower()) if w not in STOP and w not in names)
     keywords = sorted(w for w, n in counts.most_common(16) if n >= 2 and w not in STOP)
+    heads_by_unit: dict[str, list[str]] = {}
     for c in claims:
+        head = c.features.get("head") or ""
+        if head and not c.features.get("contained") and head not in heads_by_unit.setdefault(c.unit, []):
+            heads_by_unit[c.unit].append(head)
+    for i, c in enumerate(claims):
         head = c.features.get("head") or ""
         c.features["head_modsets"] = sorted(modsets.get(head, ())) if head else []
         c.features["keywords"] = keywords
+        if c.features.get("contained") and head and not c.features.get("mods"):
+            # "the core rate": findable with "core inflation" when the article counts inflation too
+            extra = [f"{bucket_class(c.unit)}:{h}:{head}" for h in heads_by_unit.get(c.unit, ()) if h != head][:2]
+            claims[i] = replace(c, buckets=list(dict.fromkeys([*c.buckets, *extra])))

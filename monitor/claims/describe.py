@@ -124,12 +124,13 @@ class Slots:
     span: str = ""  # the length of time the figure covers: "q" quarter, "h" half year, "9m" nine months, "y" year
     owner: str = ""  # "the ministry's death toll": whose figure it is, when nobody is said to say it
     per: str = ""  # "per share" of "$2.11 a share": an amount for each unit, a measure of its own
+    contained: bool = False  # the head was the modifier of "rate", "number"...: "the core rate" -> "core"
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
                 "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
                 "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord,
-                "span": self.span, "per": self.per}
+                "span": self.span, "per": self.per, "contained": self.contained}
 
 
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
@@ -347,6 +348,7 @@ _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
+_POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
 _GAIN = frozenset("add create gain".split())
@@ -710,8 +712,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if s.head in _FORECAST_NOUNS and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "its revenue forecast of $14.0bn": a projection of revenue
         flags.add("projection")
+    if s.head == "rate" and s.mods and s.mods[-1] in _POLICY_RATE:
+        s.mods = [*s.mods[:-1], "policy"]  # "its benchmark rate", "the main interest rate", "the policy rate": one rate
     if s.head in CONTAINER and s.mods and not any(m in EVENTS for m in s.mods) and s.head != _BARE_TOLL:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "the annual inflation rate" is inflation, "the number of officers"
+        s.contained = True
     if s.pred == "employ" and s.head in ("person", "", "employee") and not s.obj:
         s.head, s.pred = "employee", ""  # "employs 5,200 people" counts the employees
     if s.head == _BARE_TOLL and not any(m in EVENTS for m in s.mods):

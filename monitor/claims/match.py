@@ -80,6 +80,7 @@ class Sig(NamedTuple):
     label_noun: str  # "magnitude" of "magnitude 7.1": a reading, never a count
     span: str  # a quarter, a half year, nine months, a year: a quarterly figure never updates an annual one
     state: str  # "contain" of "10% contained": no noun, only the state the figure measures
+    contained: bool  # the head is what qualified a container ("core" of "the core rate")
     modsets: frozenset[str]  # modifier sets its article uses with the same head, each as joined words
     keywords: frozenset[str]  # the words its article is mostly about
 
@@ -92,7 +93,14 @@ def signature(c: Claim) -> Sig:
                f.get("pred") or "", f.get("obj") or "", frozenset(f.get("quals") or ()),
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
                "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
-               _state(f), frozenset(f.get("head_modsets") or ()), frozenset(f.get("keywords") or ()))
+               _state(f), bool(f.get("contained")), frozenset(f.get("head_modsets") or ()),
+               frozenset(f.get("keywords") or ()))
+
+
+def _qualifier_of(sa: Sig, sb: Sig) -> bool:
+    """"The core rate" in an article about inflation is core inflation: a rate named by its modifier alone
+    meets the measure that modifier qualifies, when the article is about that measure's noun."""
+    return sa.contained and not sa.mods and sb.mods == frozenset({sa.head}) and sb.head in sa.keywords
 
 
 def _kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -144,7 +152,9 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         if (sa.state or sa.pred) != (sb.state or sb.pred) or sa.vclass != sb.vclass:
             return 0
     elif not sa.weak and not sb.weak:
-        if sa.head != sb.head or (sa.mods != sb.mods and not _same_in_context(sa, sb)):
+        if sa.head != sb.head and not (_qualifier_of(sa, sb) or _qualifier_of(sb, sa)):
+            return 0
+        if sa.head == sb.head and sa.mods != sb.mods and not _same_in_context(sa, sb):
             return 0
     elif sa.weak and sb.weak:
         if not (sa.core <= sb.core or sb.core <= sa.core):

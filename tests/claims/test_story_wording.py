@@ -214,3 +214,18 @@ def test_repeat_by_another_outlet_quotes_the_first_statement() -> None:
     d = s.add("c.txt", "2025-07-24", "Corlan said revenue rose to $3.7 billion in the three months to June.")
     alert = next(x for x in d if x.alerts)
     assert alert.previous is not None and alert.previous.article == "a.txt"
+
+
+def test_rate_named_by_its_modifier_is_that_measure() -> None:
+    s = Story()
+    s.add("a.txt", "2025-05-14", "Annual inflation slowed to 3.1% in April, while core inflation eased to 3.7%.")
+    s.add("b.txt", "2025-06-13", "Inflation fell to 2.8% in May. The core rate, which strips out energy, food, "
+          "alcohol and tobacco, fell to 3.5% in May. Inflation has now fallen for four months.")
+    assert s.alerts() == {("update", "3.1%", "2.8%"), ("update", "3.7%", "3.5%")}
+
+
+def test_benchmark_rate_is_the_policy_rate_and_no_target() -> None:
+    s = Story()
+    s.add("a.txt", "2025-03-06", "The central bank of Ostria left its benchmark rate at 4.50% on Thursday.")
+    s.add("b.txt", "2025-05-21", "The central bank of Ostria cut its main policy rate to 4.25% on Wednesday.")
+    assert s.alerts() == {("update", "4.50%", "4.25%")}
