@@ -770,7 +770,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
     if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
-            or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE for t in before[-3:]):
+            or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE and not (
+                t.lower == "benchmark" and k + 1 < len(before) and is_content(before[k + 1]))  # "its benchmark rate"
+                for k, t in enumerate(before) if k >= len(before) - 3):
         flags.add("target")
     if any(t.lemma == "expect" and i + 1 < len(before) and before[i + 1].lower == "to" for i, t in enumerate(before)) \
             and s.pred in ("spend", "invest", "") and fig.unit not in ("count", "fraction"):
