@@ -348,6 +348,7 @@ _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
+_FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
@@ -370,6 +371,22 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
             break
         k += 1
     return k
+
+
+def _reduced_relative(toks: tuple[Token, ...], lo: int, b: int, sentence: str) -> tuple[int, int] | None:
+    """'Beds occupied by cholera patients at the hospital fell to 148': a clause opening with nouns and a
+    participle that a preposition follows; returns (start of the nouns, index of the participle)."""
+    p = lo
+    while p < b and toks[p].lower in DETERMINERS:
+        p += 1
+    q = p
+    while q < b and toks[q].text[0].isalpha() and is_content(toks[q]) and not toks[q].lower.endswith("ed") \
+            and q - p < 3:
+        q += 1
+    if q == p or q + 1 >= b or not toks[q].lower.endswith("ed") or toks[q].lemma in AUX | CHANGE | SPEECH \
+            or toks[q + 1].lower not in _PREPOSITIONS or _gap(sentence, toks[q - 1], toks[q]):
+        return None
+    return p, q
 
 
 def _participle_before_noun(toks: tuple[Token, ...], k: int, hi: int, sentence: str) -> bool:
@@ -443,6 +460,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         j += 1  # "$50 million in emergency credit": what the money is
     if j < hi and toks[j].lower in _COMPARATIVES:
         j = hi  # "11.2% higher than a year earlier": no counted noun after the figure
+    if j + 1 < hi and toks[j].lower in _FRESH and toks[j + 1].text[0].isalpha() and is_content(toks[j + 1]):
+        flags.add("new_instance")  # "fewer than 75 new cases in four days": new ones, not the running total
+        j += 1
     np_end = j if (j < hi and j > 0 and _gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
     names = [name_key(t.text) for t in np if _is_name(t, ctx)]
@@ -542,6 +562,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     owner = _nearest_names(toks, max(lo, of - 5), of, of, ctx, set(), (of, of), after=False)
                     if owner:
                         names = [n for n in names if n not in {name_key(t.text) for t in toks[b:e + 1]}] + owner
+            reduced = _reduced_relative(toks, lo, b, masked)
+            if reduced is not None:
+                # "Beds occupied by cholera patients at the hospital fell to 148": the subject is the first noun
+                p0, p1 = reduced
+                sub = [t for t in toks[p0:p1] if not _is_name(t, ctx)] or sub
+                s.pred = toks[p1].key
             if sub:
                 s.head = sub[-1].key
                 s.mods = [t.key for t in sub[:-1] if _modifier(t) and t.key not in ORG_ANAPHORS]
@@ -950,6 +976,13 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
             if words and (_verbish(words[-1]) or words[-1].key in EVENTS) and len(words) > 1:
                 s.pred = words[-1].key
                 words = words[:-1]
+            elif e + 1 < i0 and toks[e].lower in ("who", "that") :
+                # "the number of people who have received a first dose": what the counted people did
+                v = e + 1
+                while v < i0 and (toks[v].lemma in AUX or toks[v].lower in _ADVERBS):
+                    v += 1
+                if v < i0 and toks[v].text[0].isalpha() and not toks[v].cap and toks[v].lemma not in CHANGE:
+                    s.pred = toks[v].key
             s.mods = [w.key for w in words if _modifier(w)]
             s.surface = " ".join(x.text for x in toks[c:e])
         else:

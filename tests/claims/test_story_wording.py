@@ -229,3 +229,20 @@ def test_benchmark_rate_is_the_policy_rate_and_no_target() -> None:
     s.add("a.txt", "2025-03-06", "The central bank of Ostria left its benchmark rate at 4.50% on Thursday.")
     s.add("b.txt", "2025-05-21", "The central bank of Ostria cut its main policy rate to 4.25% on Wednesday.")
     assert s.alerts() == {("update", "4.50%", "4.25%")}
+
+
+def test_noun_with_a_participle_phrase_is_the_subject_of_a_change() -> None:
+    c = claim("Beds occupied by flu patients at the hospital fell to 148, staff said.", "148")
+    assert c.features["head"] == "bed" and c.features["pred"] == "occupy"
+
+
+def test_what_the_counted_people_did_in_a_relative_clause() -> None:
+    c = claim("The number of people who have received a first dose reached 160,000, the minister said.", "160,000")
+    assert c.features["head"] == "person" and c.features["pred"] == "receive"
+
+
+def test_new_cases_are_not_the_running_total() -> None:
+    s = Story()
+    s.add("a.txt", "2025-08-18", "The outbreak has reached 731 confirmed cases, the ministry said.")
+    s.add("b.txt", "2025-08-22", "Confirmed cases rose to 802, with fewer than 75 new cases in the past four days.")
+    assert s.alerts() == {("update", "731", "802")}
