@@ -21,6 +21,9 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth
                       re.I)
 # A period starting this long before the statement is another event's ("the 1987 earthquake").
 PAST_EVENT_DAYS = 3 * 366
+_AGE_BEFORE = re.compile(r"(?:\b(?:them|people|patients|victims|residents|both|all|men|women|children)\s+(?:were\s+|are\s+)?"
+                         r"(?:over|under|above|aged)|\baged)\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:and|or|with|who|years)\b)")
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Aa]ll)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
@@ -36,6 +39,9 @@ def _dropped(fig: Figure, art_text: str) -> bool:
         return True
     if unit == "count" and _YEAR.match(text):
         return True
+    if unit == "count" and (_AGE_BEFORE.search(art_text, max(0, fig.start - 40), fig.start)
+                            and _NO_NOUN_AFTER.match(art_text, fig.end)):
+        return True  # "both of them over 70", "victims aged 54": an age, not a count
     if unit == "count" and text.isalpha() and fig.value <= 10 and _REFERENCE.search(art_text, max(0, fig.start - 12), fig.start):
         return True  # "the two counts", "both", "these three parties": a reference to things named, not a measure
     after = art_text[fig.end:fig.end + 16].lower().lstrip(" ,(/-")
