@@ -348,6 +348,7 @@ _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
+_COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
 _FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
@@ -822,6 +823,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         k = near.index("from")
         if all(w in STOP or w in NUMBER_WORDS for w in near[k + 1:]):
             flags.add("baseline")
+    if _COMPARED_END.search(masked, max(0, clo - 20), clo):
+        flags.add("baseline")  # "171 beds were occupied, compared with its peak of 183 on Friday": a comparison
     if fig.change == "baseline" and not for_name:
         flags.add("baseline")
     if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):

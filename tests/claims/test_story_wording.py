@@ -246,3 +246,11 @@ def test_new_cases_are_not_the_running_total() -> None:
     s.add("a.txt", "2025-08-18", "The outbreak has reached 731 confirmed cases, the ministry said.")
     s.add("b.txt", "2025-08-22", "Confirmed cases rose to 802, with fewer than 75 new cases in the past four days.")
     assert s.alerts() == {("update", "731", "802")}
+
+
+def test_figure_compared_with_is_a_baseline() -> None:
+    s = Story()
+    s.add("a.txt", "2025-08-11", "At the hospital, 164 beds were occupied by flu patients on Monday.")
+    s.add("b.txt", "2025-08-18", "The hospital said 171 beds were occupied by flu patients on Monday, compared with "
+          "its peak of 183 on Friday.")
+    assert s.alerts() == {("update", "164", "171")}
