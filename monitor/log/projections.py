@@ -35,15 +35,14 @@ CREATE TABLE IF NOT EXISTS figures (
     position INTEGER NOT NULL, sha256 TEXT NOT NULL, article TEXT NOT NULL, idx INTEGER NOT NULL,
     text TEXT NOT NULL, start INTEGER, "end" INTEGER, value REAL, unit TEXT, qualifier TEXT, low REAL, high REAL,
     total REAL, counted TEXT, period TEXT, period_start TEXT, period_end TEXT, change TEXT, tags TEXT,
-    sentence TEXT, PRIMARY KEY (sha256, idx)
+    sentence TEXT
 );
 CREATE TABLE IF NOT EXISTS dated_events (
     position INTEGER NOT NULL, sha256 TEXT NOT NULL, article TEXT NOT NULL, idx INTEGER NOT NULL,
-    text TEXT, date TEXT, actor TEXT, verb TEXT, place TEXT, start INTEGER, "end" INTEGER, sentence TEXT,
-    PRIMARY KEY (sha256, idx)
+    text TEXT, date TEXT, actor TEXT, verb TEXT, place TEXT, start INTEGER, "end" INTEGER, sentence TEXT
 );
 CREATE TABLE IF NOT EXISTS claims (
-    claim_id TEXT PRIMARY KEY, position INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL,
+    claim_id TEXT, position INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL,
     label TEXT, value REAL, unit TEXT, qualifier TEXT, period TEXT, period_start TEXT, period_end TEXT,
     as_of TEXT, published TEXT, source TEXT, text TEXT, sentence TEXT, decision TEXT,
     previous_claim_id TEXT
@@ -52,7 +51,7 @@ CREATE TABLE IF NOT EXISTS claim_buckets (
     bucket TEXT NOT NULL, position INTEGER NOT NULL, claim_id TEXT NOT NULL, PRIMARY KEY (bucket, position, claim_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS alerts (
-    alert_id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL, measure TEXT, label TEXT,
+    alert_id TEXT, position INTEGER NOT NULL, kind TEXT NOT NULL, measure TEXT, label TEXT,
     old TEXT NOT NULL, new TEXT NOT NULL, change TEXT, explanation TEXT, raised_at TEXT NOT NULL,
     acknowledged INTEGER NOT NULL DEFAULT 0, ack_note TEXT, acknowledged_at TEXT
 );
@@ -65,9 +64,14 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 """
 
-# Secondary indexes, apart from the tables: a rebuild creates them once the rows are in (one sort
-# each) instead of updating them row by row.
+# Indexes, apart from the tables: a rebuild creates them once the rows are in (one sort each)
+# instead of updating them row by row in random key order. The unique ones are the keys of their
+# tables (a UNIQUE index refuses a second row as a primary key would).
 INDEXES = """
+CREATE UNIQUE INDEX IF NOT EXISTS figures_key ON figures (sha256, idx);
+CREATE UNIQUE INDEX IF NOT EXISTS dated_events_key ON dated_events (sha256, idx);
+CREATE UNIQUE INDEX IF NOT EXISTS claims_id ON claims (claim_id);
+CREATE UNIQUE INDEX IF NOT EXISTS alerts_id ON alerts (alert_id);
 CREATE INDEX IF NOT EXISTS articles_text ON articles (text_sha256);
 CREATE INDEX IF NOT EXISTS articles_name ON articles (article);
 CREATE INDEX IF NOT EXISTS claims_key ON claims (key, position);
@@ -77,14 +81,18 @@ CREATE INDEX IF NOT EXISTS alerts_position ON alerts (position);
 # The shape of the read tables, kept in the file header (PRAGMA user_version). A log whose read
 # tables have another shape gets them rebuilt when a writer opens it; the events are untouched.
 # 2: claims no longer copy each claim's JSON (it is read from its ClaimRecorded event).
-LAYOUT = 2
+# 3: the keys of figures, dated_events, claims and alerts are unique indexes, not primary keys.
+LAYOUT = 3
+
+
+def _statements(script: str) -> list[str]:
+    return [" ".join(stmt.split()) for stmt in script.split(";") if stmt.strip()]
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Statement by statement, since executescript would commit an open transaction."""
-    for stmt in script.split(";"):
-        if stmt.strip():
-            conn.execute(stmt)
+    for stmt in _statements(script):
+        conn.execute(stmt)
 
 
 def ensure(conn: sqlite3.Connection) -> None:
@@ -244,7 +252,8 @@ def drop(conn: sqlite3.Connection) -> None:
 # The commit's own checkpoint is left out (wal_autocheckpoint 0): `rebuild` checkpoints and
 # truncates the write-ahead log once the new tables are committed, so a replay does not leave
 # a log-sized WAL file behind for the next writer to copy back.
-BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2", "wal_autocheckpoint": "0"}
+BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2", "wal_autocheckpoint": "0",
+                "threads": "2", "mmap_size": "2147418112"}
 
 
 @contextmanager
@@ -272,17 +281,17 @@ def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True, parall
 
     side = None
     if in_sql and parallel and store.path.is_file():
-        side = rebuild_sql.SideBuild(store.path, [table_sql(name) for name in rebuild_sql.SIDE_TABLES])
+        side = rebuild_sql.SideBuild(store.path, [table_sql(name) for name in rebuild_sql.SIDE_TABLES], _statements(INDEXES))
     with bulk_pragmas(store.conn), _rebuild_transaction(store.conn, side) as conn:
         drop(conn)
         _run_script(conn, SCHEMA)
         if in_sql and rebuild_sql.applicable(conn):
             if side is not None:
                 side.start()
-            n = rebuild_sql.run(conn, side)
+            n = rebuild_sql.run(conn, side, indexes=_statements(INDEXES))
         else:
+            _run_script(conn, INDEXES)  # the handlers look rows up by their keys
             n = _replay_events(store, conn, batch)
-        _run_script(conn, INDEXES)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # does nothing but return busy if a reader holds it up
     return n
 

@@ -12,7 +12,10 @@ Python code, so a log holding older versions is replayed event by event instead.
 from __future__ import annotations
 
 import sqlite3
-import threading
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -84,12 +87,6 @@ MAIN = [
                {J}(data,'$.old'), {J}(data,'$.new'), coalesce({J}(data,'$.change'), '{{}}'),
                {J}(data,'$.explanation'), recorded_at
         FROM events WHERE {of('AlertRaised')} ORDER BY position""",
-    f"""UPDATE alerts SET acknowledged = 1, ack_note = a.note, acknowledged_at = a.at
-        FROM (SELECT id, note, at FROM (
-                SELECT {J}(data,'$.alert_id') AS id, {J}(data,'$.note') AS note, recorded_at AS at,
-                       ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.alert_id') ORDER BY position DESC) AS rn
-                FROM events WHERE {of('AlertAcknowledged')}) WHERE rn = 1) AS a
-        WHERE alerts.alert_id = a.id""",
     f"""INSERT INTO digests
         SELECT {J}(data,'$.digest_id'), position, CASE type WHEN 'DigestSent' THEN 'sent' ELSE 'failed' END,
                {J}(data,'$.message_id'), {J}(data,'$.through_position'), json_array_length(data, '$.alerts'),
@@ -98,15 +95,6 @@ MAIN = [
     f"""INSERT INTO notifications
         SELECT position, {J}(data,'$.alert_id'), {J}(data,'$.url'), {J}(data,'$.reason'), recorded_at
         FROM events WHERE {of('NotificationFailed')}""",
-    # per-article counts, as the incremental path keeps them
-    f"""UPDATE articles SET claims = c.n FROM (
-            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
-            GROUP BY stream_id) AS c
-        WHERE articles.sha256 = c.sha""",
-    f"""UPDATE articles SET alerts = c.n FROM (
-            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
-            WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
-        WHERE articles.sha256 = c.sha""",
 ]
 
 # Figures and dated events: the largest tables, built on a second connection when there is one.
@@ -126,8 +114,27 @@ SIDE = [
         FROM events e, json_each(e.data, '$.events') v WHERE {of('EventsExtracted', 'e')}""",
 ]
 
-# Counts that read the side tables, once they are in.
+# Per-article counts of claims and alerts, as the incremental path keeps them (one more pass
+# over those events; on the main connection, which otherwise finishes before the side build).
+COUNTS = [
+    f"""UPDATE articles SET claims = c.n FROM (
+            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
+            GROUP BY stream_id) AS c
+        WHERE articles.sha256 = c.sha""",
+    f"""UPDATE articles SET alerts = c.n FROM (
+            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
+            WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
+        WHERE articles.sha256 = c.sha""",
+]
+
+# Statements that look rows up by key: they run once every table is in and indexed.
 AFTER_SIDE = [
+    f"""UPDATE alerts SET acknowledged = 1, ack_note = a.note, acknowledged_at = a.at
+        FROM (SELECT id, note, at FROM (
+                SELECT {J}(data,'$.alert_id') AS id, {J}(data,'$.note') AS note, recorded_at AS at,
+                       ROW_NUMBER() OVER (PARTITION BY {J}(data,'$.alert_id') ORDER BY position DESC) AS rn
+                FROM events WHERE {of('AlertAcknowledged')}) WHERE rn = 1) AS a
+        WHERE alerts.alert_id = a.id""",
     f"""UPDATE articles SET figures = c.n FROM (SELECT sha256, COUNT(*) AS n FROM figures GROUP BY sha256) AS c
         WHERE articles.sha256 = c.sha256""",
     f"""UPDATE articles SET events = c.n FROM (SELECT sha256, COUNT(*) AS n FROM dated_events GROUP BY sha256) AS c
@@ -135,6 +142,11 @@ AFTER_SIDE = [
 ]
 
 SIDE_TABLES = ("figures", "dated_events")
+
+
+def side_indexes(indexes: list[str]) -> list[str]:
+    """The index statements on the side tables."""
+    return [i for i in indexes if any(f" ON {name} (" in i for name in SIDE_TABLES)]
 
 
 def applicable(conn: sqlite3.Connection) -> bool:
@@ -153,18 +165,26 @@ def applicable(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def run(conn: sqlite3.Connection, side: "SideBuild | None" = None) -> int:
-    """Fill the (empty) read tables from every event and set their checkpoints; returns the event count.
+def run(conn: sqlite3.Connection, side: "SideBuild | None" = None, *, indexes: list[str]) -> int:
+    """Fill the (empty, unindexed) read tables from every event, create `indexes` once the rows
+    are in, and set the checkpoints; returns the event count.
 
-    With `side`, figures and dated events are being built on another connection meanwhile and
-    are copied in once it is done.
+    With `side`, figures and dated events are being built (and indexed) by another process
+    meanwhile, and are copied in with their indexes once it is done.
     """
-    for stmt in MAIN if side is not None else MAIN + SIDE:
+    for stmt in MAIN + COUNTS if side is not None else MAIN + COUNTS + SIDE:
         conn.execute(stmt)
     if side is not None:
+        mine = [i for i in indexes if i not in side_indexes(indexes)]
+        for stmt in side_indexes(indexes):  # on the empty tables, so the copy brings the entries along
+            conn.execute(stmt)
         side.join()
         for name in SIDE_TABLES:
             conn.execute(f"INSERT INTO main.{name} SELECT * FROM {SideBuild.ALIAS}.{name}")
+    else:
+        mine = indexes
+    for stmt in mine:
+        conn.execute(stmt)
     for stmt in AFTER_SIDE:
         conn.execute(stmt)
     head, count = conn.execute("SELECT COALESCE(MAX(position), 0), COUNT(*) FROM events").fetchone()
@@ -175,65 +195,51 @@ def run(conn: sqlite3.Connection, side: "SideBuild | None" = None) -> int:
 
 
 class SideBuild:
-    """Figures and dated events built in a scratch file by a second connection, on another core.
+    """Figures and dated events built in a scratch file by another process, on another core.
 
-    The JSON work of the rebuild is CPU-bound and splits cleanly by table. The scratch file
-    takes rows only from the log's events (read-only, the same snapshot as the main
-    connection, which holds the write lock before this starts), and is copied into the log's
-    transaction as whole tables (SQLite moves the records without decoding them). It is a
-    throw-away file beside the log, so it is written without a journal or fsync; the log
-    itself is written only by the main connection.
+    The JSON work of the rebuild is CPU-bound and splits cleanly by table. A thread would not
+    do: SQLite serialises its memory allocator across the threads of a process, and JSON
+    functions allocate on every call. The scratch file takes rows only from the log's events
+    (opened read-only; the same snapshot as the main connection, which holds the write lock
+    before this starts), and is copied into the log's transaction as whole tables (SQLite
+    moves the records without decoding them). It is a throw-away file beside the log, so it
+    is written without a journal or fsync; the log itself is written only by the main
+    connection.
     """
 
     ALIAS = "rebuild_side"
 
-    def __init__(self, db_path: Path, create: list[str]) -> None:
-        self.db_path = Path(db_path)
+    def __init__(self, db_path: Path, create: list[str], indexes: list[str]) -> None:
+        self.db_path = Path(db_path).resolve()
         self.path = self.db_path.with_name(self.db_path.name + ".rebuild")
         self.discard()
         with closing(sqlite3.connect(self.path, isolation_level=None)) as c:
             for stmt in create:
                 c.execute(stmt)
-        self._conn: sqlite3.Connection | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._build, name="rebuild-side", daemon=True)
+        self._indexes = side_indexes(indexes)
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.seconds = 0.0  # how long the side build took (it prints it), for profiles
 
     def attach(self, conn: sqlite3.Connection) -> None:
         """Before the main transaction begins: ATTACH is refused inside one."""
         conn.execute(f"ATTACH DATABASE ? AS {self.ALIAS}", (str(self.path),))
 
     def start(self) -> None:
-        self._thread.start()
-
-    def _build(self) -> None:
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, uri=True)
-            self._conn = conn
-            with closing(conn):
-                for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = 2"):
-                    conn.execute(f"PRAGMA {pragma}")
-                conn.execute("ATTACH DATABASE ? AS log", (f"file:{quote(str(self.db_path.resolve()))}?mode=ro",))
-                conn.execute("BEGIN")
-                for stmt in SIDE:
-                    conn.execute(stmt)
-                conn.execute("COMMIT")
-        except BaseException as e:  # handed to the main connection's thread by join()
-            self._error = e
+        self._proc = subprocess.Popen([sys.executable, "-m", __name__, str(self.db_path), str(self.path), *self._indexes],
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def join(self) -> None:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+        assert self._proc is not None
+        out, err = self._proc.communicate()
+        if self._proc.returncode != 0:
+            raise RuntimeError(f"building figures and dated events failed: {err.decode(errors='replace').strip()[-800:]}")
+        self.seconds = float(out or 0)
 
     def stop(self) -> None:
-        """The main side failed: interrupt the scratch build and wait for it."""
-        if self._thread.is_alive() and self._conn is not None:
-            try:
-                self._conn.interrupt()
-            except sqlite3.ProgrammingError:
-                pass  # already closed
-        if self._thread.ident is not None:
-            self._thread.join()
+        """The main side failed: end the scratch build and wait for it."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.communicate()
 
     def detach(self, conn: sqlite3.Connection) -> None:
         conn.execute(f"DETACH DATABASE {self.ALIAS}")
@@ -241,3 +247,23 @@ class SideBuild:
     def discard(self) -> None:
         for suffix in ("", "-journal"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
+def build_side(db_path: str, scratch: str, indexes: list[str]) -> None:
+    """The side build's own process: the SIDE statements from the log into the scratch file,
+    then the side tables' indexes."""
+    t0 = time.perf_counter()
+    with closing(sqlite3.connect(f"file:{quote(scratch)}", isolation_level=None, uri=True)) as conn:
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = 2", "threads = 2"):
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("ATTACH DATABASE ? AS log", (f"file:{quote(db_path)}?mode=ro",))
+        conn.execute("PRAGMA log.mmap_size = 2147418112")  # the events are read, never written, here
+        conn.execute("BEGIN")
+        for stmt in SIDE + indexes:
+            conn.execute(stmt)
+        conn.execute("COMMIT")
+    print(f"{time.perf_counter() - t0:.3f}")
+
+
+if __name__ == "__main__":
+    build_side(sys.argv[1], sys.argv[2], sys.argv[3:])
