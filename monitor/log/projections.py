@@ -253,7 +253,7 @@ def drop(conn: sqlite3.Connection) -> None:
 # truncates the write-ahead log once the new tables are committed, so a replay does not leave
 # a log-sized WAL file behind for the next writer to copy back.
 BULK_PRAGMAS = {"secure_delete": "0", "cache_size": "-262144", "temp_store": "2", "wal_autocheckpoint": "0",
-                "threads": "2", "mmap_size": "2147418112"}
+                "threads": "2"}
 
 
 @contextmanager

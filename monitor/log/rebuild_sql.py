@@ -257,7 +257,6 @@ def build_side(db_path: str, scratch: str, indexes: list[str]) -> None:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = 2", "threads = 2"):
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("ATTACH DATABASE ? AS log", (f"file:{quote(db_path)}?mode=ro",))
-        conn.execute("PRAGMA log.mmap_size = 2147418112")  # the events are read, never written, here
         conn.execute("BEGIN")
         for stmt in SIDE + indexes:
             conn.execute(stmt)
