@@ -177,7 +177,7 @@ def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) 
         if head:
             modsets.setdefault(head, set()).add(" ".join(sorted(c.features.get("mods") or ())))
     counts = Counter(folded(w) for w in _WORDS.findall(text.lower()) if w not in STOP and w not in names)
-    keywords = sorted(w for w, n in counts.most_common(16) if n >= 2 and w not in STOP)
+    keywords = sorted(w for w, n in counts.most_common(40) if w not in STOP)
     heads_by_unit: dict[str, list[str]] = {}
     for c in claims:
         head = c.features.get("head") or ""

@@ -116,7 +116,8 @@ def choose_period(
     statements = [t for t in timexes if t.statement]
     chosen: Timex | None = None
     facts = [t for t in facts if not (clause_of(bounds, t.start) == own and _relative_before(low, bounds[own], t, fig_start))]
-    in_clause = [t for t in facts if clause_of(bounds, t.start) == own]
+    last = clause_of(bounds, max(fig_start, fig_end - 1))  # "between $11.4 billion and $11.9 billion for 2025"
+    in_clause = [t for t in facts if own <= clause_of(bounds, t.start) <= last]
     if in_clause:
         # "posted third-quarter profit of $359 million on Thursday": the adjective dates the amount
         attrib = [t for t in in_clause if _attributive(t) and t.end <= fig_start and fig_start - t.end <= 40]
