@@ -291,6 +291,8 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
         j = i - 1
         while j >= lo and (toks[j].lemma in AUX or toks[j].lower.endswith("ly")):
             j -= 1
+        if j - 1 >= lo and toks[j].text.isdigit() and len(toks[j].text) <= 3 and toks[j - 1].cap:
+            j -= 1  # "Colin Ashdown, 54, told reporters": the speaker's age stands between name and verb
         if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]) \
                 and toks[j].lower not in MONTHS and toks[j].lower not in _TIMES_OF_DAY:
             k = j
@@ -552,6 +554,15 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     and (not _verbish(toks[b - 1]) or _attributive(toks, b - 1, lo)) \
                     and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                 b -= 1
+            if b - 2 >= lo and toks[b - 1].lower in ("to", "for") and i0 - 1 > e and toks[i0 - 1].lower == "to" \
+                    and is_content(toks[b - 2]) and not _verbish(toks[b - 2]):
+                # "raised its pay offer to striking workers to 4.8%": the first "to" names who it is for
+                e = b - 2
+                b = e
+                while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+                        and (not _verbish(toks[b - 1]) or toks[b - 1].lower == toks[b - 1].lemma) \
+                        and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
+                    b -= 1
             sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx)]
             names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]
             if _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
@@ -939,6 +950,8 @@ def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Arti
         if i not in said and _is_name(toks[i], ctx):
             run = run_at(i, -1, lo - 1)
             r = i - len(run) + 1
+            if r - 1 >= lo and toks[r - 1].text[0].isdigit():
+                continue  # "at 18 Quayside Road": an address, not what the clause is about
             of = r - 1 if r - 1 >= lo and toks[r - 1].lower == "of" else \
                 r - 2 if r - 2 >= lo and toks[r - 2].lower == "of" and not toks[r - 1].cap else -1
             if of > lo:

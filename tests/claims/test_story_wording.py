@@ -254,3 +254,13 @@ def test_figure_compared_with_is_a_baseline() -> None:
     s.add("b.txt", "2025-08-18", "The hospital said 171 beds were occupied by flu patients on Monday, compared with "
           "its peak of 183 on Friday.")
     assert s.alerts() == {("update", "164", "171")}
+
+
+def test_first_to_phrase_names_who_an_offer_is_for() -> None:
+    s = Story()
+    s.add("a.txt", "2025-03-05", "Tarrow Rail's chief executive, Ada Lund, 54, told reporters outside its offices at "
+          "18 Quay Road that the 3.5% pay offer tabled last month remained fair.")
+    s.add("b.txt", "2025-03-10", "Tarrow Rail raised its pay offer to striking workers to 4.8% on Monday.")
+    assert s.alerts() == {("update", "3.5%", "4.8%")}
+    first = s.decisions[0].claim
+    assert first.features["sayer"] == "lund" and "quay" not in first.features["names"]
