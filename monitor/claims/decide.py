@@ -88,7 +88,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
                 and same_value(c, ip[1])]
         if same:
             _, prev = max(same, key=lambda ip: (_order(ip[1]), ip[0]))
-    if prev.features.get("decision") == "restatement" and not same_value(c, prev):
+    if not same_value(c, prev):
         prev = _original(prev, every)
     label = prev.label
     if flags & NOT_A_BASE:
@@ -153,19 +153,12 @@ def _headline_repeat(c: Claim, pool: list[Claim], cand: list[int], sigs: dict[in
 
 
 def _original(prev: Claim, matches: list[tuple[int, Claim]]) -> Claim:
-    """A figure repeated by another outlet (or in a headline): the alert quotes the statement that first
-    gave it, in the body of its article, rather than the repeat."""
-    same = [(i, p) for i, p in matches if p.article != prev.article and same_value(p, prev)
-            and p.period.start <= prev.period.end and prev.period.start <= p.period.end
-            and p.features.get("decision") != "restatement"]
-    if not same:
+    """The old side is the latest statement of the value, a repeat included (it is what the user last read);
+    only a headline repeat is quoted from its article's body, where the figure is said in full."""
+    if not prev.features.get("headline"):
         return prev
-    first = min(same, key=lambda ip: (bool(ip[1].features.get("headline")), ip[1].as_of, ip[0]))[1]
-    if first.features.get("headline"):
-        body = [p for _, p in matches if p.article == first.article and same_value(p, first)
-                and not p.features.get("headline")]
-        first = body[0] if body else first
-    return first
+    body = [p for _, p in matches if p.article == prev.article and same_value(p, prev) and not p.features.get("headline")]
+    return body[-1] if body else prev
 
 
 def _near(a: Claim, b: Claim) -> bool:
