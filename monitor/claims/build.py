@@ -115,6 +115,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         per = feats.pop("per", "")
         if per:
             feats["mods"] = sorted({*feats["mods"], per})
+        locus = feats.pop("locus", "")
+        if locus and locus != feats.get("head"):
+            feats["mods"] = sorted({*feats["mods"], locus})  # "people in shelters" are not all the people
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit, "sentence": fig.sentence_start}
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]

@@ -125,12 +125,13 @@ class Slots:
     owner: str = ""  # "the ministry's death toll": whose figure it is, when nobody is said to say it
     per: str = ""  # "per share" of "$2.11 a share": an amount for each unit, a measure of its own
     contained: bool = False  # the head was the modifier of "rate", "number"...: "the core rate" -> "core"
+    locus: str = ""  # "in shelters": where the counted people are, part of what is counted
 
     def to_features(self) -> dict[str, Any]:
         return {"head": self.head, "mods": self.mods, "of": self.of_words, "pred": self.pred, "obj": self.obj,
                 "obj_mods": self.obj_mods, "quals": self.quals, "names": self.names, "sayer": self.sayer, "sayer_org": self.sayer_org,
                 "flags": self.flags, "horizon": self.horizon, "label_noun": self.label_noun, "coord": self.coord,
-                "span": self.span, "per": self.per, "contained": self.contained}
+                "span": self.span, "per": self.per, "contained": self.contained, "locus": self.locus}
 
 
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
@@ -273,6 +274,8 @@ def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -
                 and not toks[i - 1].cap and (is_content(toks[i - 1]) or _is_value(toks[i - 1])) \
                 and i - 2 >= lo and (toks[i - 2].lower in DETERMINERS or _is_value(toks[i - 2])):
             continue  # "the $3.62bn consensus estimate", "a police count": a noun, not a verb of saying
+        if i + 1 < hi and toks[i + 1].lower == "to" and t.lower.endswith("ed") and i > lo and toks[i - 1].lemma == "be":
+            continue  # "41 people are confirmed to have died": nobody is said to speak
         if t.lemma == "add" and i + 1 < hi and (_is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
                                                or is_content(toks[i + 1])):
             continue  # "Employers added 9,800 jobs": adding something, not saying it
@@ -351,6 +354,8 @@ _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|kill
                       re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
 _COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
+# Verbs of staying somewhere: "9,600 people spent the night in shelters" counts who is in the shelters.
+_STAY = frozenset("spend sleep stay live shelter remain".split())
 _FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
@@ -374,6 +379,23 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
             break
         k += 1
     return k
+
+
+def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str:
+    """'in emergency shelters', 'at the camp': where the counted people are, when a common noun says it."""
+    if k >= hi or toks[k].lower not in ("in", "at"):
+        return ""
+    k += 1
+    while k < hi and toks[k].lower in DETERMINERS:
+        k += 1
+    e = k
+    while e < hi and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) and not _verbish(toks[e]) \
+            and not _is_name(toks[e], ctx) and toks[e].lower not in DURATION_UNITS_SINGULAR \
+            and not (e > k and e + 1 < hi and toks[e + 1].lower in _PARTICLES):
+        e += 1
+    if e == k or (e < hi and toks[e].lower == "of"):
+        return ""
+    return toks[e - 1].key
 
 
 def _reduced_relative(toks: tuple[Token, ...], lo: int, b: int, sentence: str) -> tuple[int, int] | None:
@@ -626,6 +648,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             if t.key in EVENTS and not t.cap:
                 s.pred = t.key  # "19 people were still missing", "57 were unaccounted for"
                 break
+            if nxt is not None and nxt.lower == "as" and k + 2 < hi and toks[k + 2].key in EVENTS:
+                s.pred = toks[k + 2].key  # "six people are still listed as missing"
+                break
             if t.lemma in CHANGE and nxt is not None and nxt.key in EVENTS and not nxt.cap:
                 s.pred = nxt.key  # "21 people remain missing"
                 break
@@ -633,6 +658,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     and nxt.lower not in ("to", "by", "from", "at", "of", "in", "on", "about", "around") \
                     and (nxt.lower in DETERMINERS or is_content(nxt)):
                 pass  # "members hit the target": a predicate with an object
+            elif t.lemma in SPEECH and nxt is not None and nxt.lower == "to" and k + 2 < hi \
+                    and toks[k + 2].lower in ("have", "be", "been"):
+                k += 1  # "41 people are confirmed to have died": what they are said to have done follows
+                steps += 1
+                continue
             elif t.lemma in CHANGE or t.lemma in SPEECH:
                 break
             if (_verbish(t) or (k > after and toks[k - 1].lower in ("to",) and is_content(t))
@@ -697,6 +727,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 and toks[k].lemma not in _LEVEL_VERBS \
                 and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
             s.pred = toks[k].key
+    if words and not s.locus and (not s.pred or s.pred in _STAY):
+        k = np_end
+        if s.pred in _STAY:
+            k = next((m for m in range(np_end, min(hi, np_end + 6)) if toks[m].lower in ("in", "at")), hi)
+        place = _locus(toks, k, hi, ctx)
+        if place:
+            s.locus, s.pred, s.obj, s.obj_mods = place, "", "", []
     if s.pred and words and any(t.key == "home" for t in toks[np_end:min(hi, np_end + 4)]) \
             and (s.pred, "home") in _PHRASES:
         s.pred = _PHRASES[(s.pred, "home")]  # "forced 7,200 residents from their homes"
@@ -805,7 +842,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("delta")  # "add 40 million to its relief fund": an increment
     if ("oll" in masked or "urvey" in masked) and any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
-    if before_lemmas & PROPOSAL or "call" in clause_lemmas and any(t.lower == "for" for t in before):
+    proposing = {t.lemma for k, t in enumerate(before) if t.lemma in PROPOSAL and not (
+        0 < k < len(before) - 1 and (before[k - 1].lower in DETERMINERS or is_content(before[k - 1]) and not before[k - 1].cap)
+        and is_content(before[k + 1]))}  # "a late-night press conference": a noun, nobody presses for anything
+    if proposing or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
     if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
             or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE and not (
@@ -989,8 +1029,9 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
                     and not _is_name(toks[e], ctx) and toks[e].lemma not in CHANGE:
                 e += 1
             words = toks[k:e]
-            if words and (_verbish(words[-1]) or words[-1].key in EVENTS) and len(words) > 1:
-                s.pred = words[-1].key
+            if words and (_verbish(words[-1]) or words[-1].key in EVENTS or words[-1].lower.endswith("ing")) \
+                    and len(words) > 1:
+                s.pred = words[-1].key  # "the number of people killed", "... of people sleeping in shelters"
                 words = words[:-1]
             elif e + 1 < i0 and toks[e].lower in ("who", "that") :
                 # "the number of people who have received a first dose": what the counted people did
@@ -1001,6 +1042,11 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
                     s.pred = toks[v].key
             s.mods = [w.key for w in words if _modifier(w)]
             s.surface = " ".join(x.text for x in toks[c:e])
+            place = _locus(toks, e, i0, ctx) if not s.pred or s.pred in _STAY else ""
+            if place:
+                s.locus = place  # "the number of people (sleeping) in emergency shelters"
+                if s.pred in _STAY:
+                    s.pred = ""
         else:
             b = c
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \

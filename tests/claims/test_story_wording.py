@@ -264,3 +264,20 @@ def test_first_to_phrase_names_who_an_offer_is_for() -> None:
     assert s.alerts() == {("update", "3.5%", "4.8%")}
     first = s.decisions[0].claim
     assert first.features["sayer"] == "lund" and "quay" not in first.features["names"]
+
+
+def test_people_in_shelters_are_one_count_however_worded() -> None:
+    s = Story()
+    s.add("a.txt", "2026-09-14", "About 9,600 people spent Sunday night in shelters set up in schools, officials said.")
+    s.add("b.txt", "2026-09-15", "The number of people in emergency shelters rose to 14,200, officials said.")
+    s.add("c.txt", "2026-09-16", "The number of people sleeping in shelters climbed to 16,800 on Wednesday.")
+    s.add("d.txt", "2026-09-24", "Officials counted 3,100 people in shelters on Wednesday. Some 41 people died in the storm.")
+    assert s.alerts() == {("update", "9,600", "14,200"), ("update", "14,200", "16,800"), ("update", "16,800", "3,100")}
+
+
+def test_listed_as_missing_and_confirmed_to_have_died() -> None:
+    s = Story()
+    s.add("a.txt", "2026-09-16", "Officials said 24 people remained missing and 26 people had died.")
+    s.add("b.txt", "2026-09-24", "Six people are still listed as missing. As of Wednesday, 41 people are confirmed to "
+          "have died, the governor told a late-night press conference.")
+    assert s.alerts() == {("update", "24", "Six"), ("update", "26", "41")}
