@@ -238,7 +238,8 @@ class Monitor:
             secure_dir(self.state / "blobs")
         elif not config.db_path.exists():
             raise FileNotFoundError(f"no event log at {config.db_path} yet: ingest something first")
-        self.store = EventStore(config.db_path, projectors=[projections.project], readonly=readonly)
+        self.store = EventStore(config.db_path, projectors=[projections.project], readonly=readonly,
+                                background_checkpoint=not readonly)
         if not readonly:
             projections.ensure(self.store.conn)
             projections.catch_up(self.store)

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -227,10 +228,58 @@ class Transaction:
         return positioned
 
 
+class Checkpointer:
+    """Copies committed pages from the write-ahead log into the database file on a connection
+    and thread of its own, so that a commit never waits for that copy and its fsync.
+
+    PASSIVE checkpoints never block the writer or readers; the writer's connection turns its
+    own automatic checkpoints off while this runs. Durability is unchanged: a commit is
+    durable once its WAL frames are synced (synchronous=FULL), before any checkpoint.
+    """
+
+    def __init__(self, path: Path, every: int = 8) -> None:
+        self._path = path
+        self._every = every  # commits between checkpoints: about as much WAL as SQLite's default
+        self._pending = 0
+        self._wake = threading.Event()
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def committed(self) -> None:
+        self._pending += 1
+        if self._pending >= self._every:
+            self._pending = 0
+            self._wake.set()
+
+    def _run(self) -> None:
+        conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA synchronous = FULL")
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                if self._closing:
+                    return
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error:
+                    pass  # the next one copies what this one could not
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        self._closing = True
+        self._wake.set()
+        self._thread.join()
+
+
 class EventStore:
     """One SQLite file: the events table plus whatever projections are registered."""
 
-    def __init__(self, path: Path, *, projectors: Iterable[Projector] = (), readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, projectors: Iterable[Projector] = (), readonly: bool = False,
+                 background_checkpoint: bool = False) -> None:
         self.path = Path(path)
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -238,10 +287,17 @@ class EventStore:
         self.db = sqlite_utils.Database(self.conn)
         self.projectors: list[Projector] = list(projectors)
         self._last_hash: str | None = None
+        self._checkpointer: Checkpointer | None = None
         if not readonly:
             self.conn.executescript(SCHEMA)
+            if background_checkpoint:
+                self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+                self._checkpointer = Checkpointer(self.path)
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
         self.conn.close()
 
     def __enter__(self) -> "EventStore":
@@ -264,6 +320,8 @@ class EventStore:
             raise
         else:
             self.conn.execute("COMMIT")
+            if self._checkpointer is not None:
+                self._checkpointer.committed()
 
     def _head_hash(self, tx: Transaction) -> str:
         if self._last_hash is None:
