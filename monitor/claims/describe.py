@@ -186,7 +186,7 @@ def _attributive(toks: tuple[Token, ...], j: int, lo: int) -> bool:
     t = toks[j]
     if not t.lower.endswith("ed") or t.cap or t.lemma in AUX | CHANGE | SPEECH | VERBS | PROPOSAL:
         return False
-    return j - 1 < lo or toks[j - 1].lower in _PHRASE_START
+    return j - 1 < lo or toks[j - 1].lower in _PHRASE_START or toks[j - 1].lemma in SPEECH or toks[j - 1].lower == "that"
 
 
 # Nouns of change: a percentage of "X growth" is the rate at which X changes, the same measure as X's percentage.
@@ -381,6 +381,24 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
     return k
 
 
+def _where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> set[int]:
+    """'told a press conference in Port Avelin that 26 people had died': where something was said is not
+    what it is about; the names after a preposition between a verb of saying and "that"."""
+    out: set[int] = set()
+    for k in range(i0 - 1, lo, -1):
+        if toks[k].lower != "that":
+            continue
+        verb = next((v for v in range(k - 1, lo - 1, -1) if toks[v].lemma in SPEECH), -1)
+        if verb < 0:
+            return out
+        for m in range(verb + 1, k):
+            if _is_name(toks[m], ctx) and toks[m - 1].lower in (_PREPOSITIONS - {"of"}) or (
+                    m in out and _is_name(toks[m], ctx)) or (m - 1 in out and _is_name(toks[m], ctx)):
+                out.add(m)
+        return out
+    return out
+
+
 def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str:
     """'in emergency shelters', 'at the camp': where the counted people are, when a common noun says it."""
     if k >= hi or toks[k].lower not in ("in", "at"):
@@ -562,7 +580,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 while r - 1 >= lo and toks[r - 1].cap and toks[r - 1].text[0].isalpha() \
                         and not _gap(masked, toks[r - 1], toks[r]):
                     r -= 1
-                if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at") and not _gap(masked, toks[r - 1], toks[r]) \
+                if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at", "from") and not _gap(masked, toks[r - 1], toks[r]) \
                         and any(_is_name(x, ctx) for x in toks[r:k + 1]):
                     names += [name_key(x.text) for x in toks[r:k + 1] if _is_name(x, ctx)]
                     k = r - 2
@@ -752,6 +770,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not sayer:
         sayer, said_idx = _sayer(toks, 0, n, masked)
     s.sayer = sayer or s.owner
+    said_idx = set(said_idx) | _where_said(toks, lo, i0, ctx)
     for_name = _for_name(toks, np_end if words else j, hi, ctx)
     if for_name:
         names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
@@ -903,7 +922,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     s.flags = sorted(flags)
 
     said = [t for j, t in enumerate(toks[lo:hi], lo) if t.lemma in SPEECH and t.lower != "according"
-            and not (j > 0 and toks[j - 1].lower in DETERMINERS)]  # "its estimate last week" is no statement
+            and not (j > 0 and toks[j - 1].lower in DETERMINERS)  # "its estimate last week" is no statement
+            and not (j > 1 and t.lower.endswith(("ed", "en")) and is_content(toks[j - 1]) and not toks[j - 1].cap
+                     and toks[j - 2].lower in DETERMINERS)]  # nor "the figure given on Monday"
     shifts = list(_TIME_SHIFT.finditer(masked, toks[lo].start, toks[hi - 1].end if hi > lo else len(masked)))
     for after_verb in (True, False):  # "said last month" first, then "Last month, he said"
         hit = next((m for m in shifts for t in said

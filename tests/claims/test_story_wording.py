@@ -281,3 +281,25 @@ def test_listed_as_missing_and_confirmed_to_have_died() -> None:
     s.add("b.txt", "2026-09-24", "Six people are still listed as missing. As of Wednesday, 41 people are confirmed to "
           "have died, the governor told a late-night press conference.")
     assert s.alerts() == {("update", "24", "Six"), ("update", "26", "41")}
+
+
+def test_where_a_statement_was_made_is_not_what_it_is_about() -> None:
+    c = claim("Governor Ana Voss told a late-night press conference in Port Selby that the number of people "
+              "confirmed dead stood at 26.", "26")
+    assert "selby" not in c.features["names"] and c.features["pred"] == "die"
+    assert "proposal" not in c.features["flags"]
+
+
+def test_figure_given_on_a_day_dates_the_comparison_not_the_statement() -> None:
+    c = claim("The directorate said 29 people were still missing, down from the figure given on Monday.", "29",
+              "2026-09-15")
+    assert c.as_of == date(2026, 9, 15)
+
+
+def test_estimates_from_two_firms_the_same_day_disagree() -> None:
+    s = Story()
+    s.add("a.txt", "2026-09-15", "Broker Pellham Re said insured losses from Ilse were likely to reach about $3.1 "
+          "billion.")
+    s.add("b.txt", "2026-09-15", "Modelling firm Corbin Analytics said that insured losses from Ilse would be about "
+          "$4.4 billion.")
+    assert s.alerts() == {("contradiction", "$3.1 billion", "$4.4 billion")}
