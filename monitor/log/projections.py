@@ -45,7 +45,11 @@ CREATE TABLE IF NOT EXISTS claims (
     claim_id TEXT, position INTEGER NOT NULL, article TEXT NOT NULL, key TEXT NOT NULL,
     label TEXT, value REAL, unit TEXT, qualifier TEXT, period TEXT, period_start TEXT, period_end TEXT,
     as_of TEXT, published TEXT, source TEXT, text TEXT, sentence TEXT, decision TEXT,
-    previous_claim_id TEXT
+    previous_claim_id TEXT, total REAL,
+    data TEXT GENERATED ALWAYS AS (json_object(
+        'claim_id', claim_id, 'key', key, 'label', label, 'value', value, 'unit', unit, 'qualifier', qualifier,
+        'total', total, 'period', json_object('label', period, 'start', period_start, 'end', period_end),
+        'as_of', as_of, 'published', published, 'source', source, 'text', text, 'sentence', sentence)) VIRTUAL
 );
 CREATE TABLE IF NOT EXISTS claim_buckets (
     bucket TEXT NOT NULL, position INTEGER NOT NULL, claim_id TEXT NOT NULL, PRIMARY KEY (bucket, position, claim_id)
@@ -82,7 +86,9 @@ CREATE INDEX IF NOT EXISTS alerts_position ON alerts (position);
 # tables have another shape gets them rebuilt when a writer opens it; the events are untouched.
 # 2: claims no longer copy each claim's JSON (it is read from its ClaimRecorded event).
 # 3: the keys of figures, dated_events, claims and alerts are unique indexes, not primary keys.
-LAYOUT = 3
+# 4: claims keep the claim's total; `data` is computed on read from the row's columns (the
+#    claim's fields of the same names; the whole claim is in its ClaimRecorded event).
+LAYOUT = 4
 
 
 def _statements(script: str) -> list[str]:
@@ -168,10 +174,10 @@ def _claim(c: sqlite3.Connection, e: StoredEvent, d: dict[str, Any]) -> None:
     cl = d["claim"]
     p = cl["period"]
     c.execute(
-        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (cl["claim_id"], e.position, d["article"], cl["key"], cl["label"], cl["value"], cl["unit"], cl["qualifier"],
          p["label"], p["start"], p["end"], cl["as_of"], cl["published"], cl.get("source"), cl["text"], cl["sentence"],
-         d["decision"], d.get("previous_claim_id")),
+         d["decision"], d.get("previous_claim_id"), cl.get("total")),
     )
     c.executemany("INSERT OR IGNORE INTO claim_buckets VALUES (?,?,?)",
                   [(b, e.position, cl["claim_id"]) for b in dict.fromkeys(cl["buckets"])])

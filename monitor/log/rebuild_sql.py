@@ -75,7 +75,7 @@ MAIN = [
                {J}(data,'$.claim.qualifier'), {J}(data,'$.claim.period.label'), {J}(data,'$.claim.period.start'),
                {J}(data,'$.claim.period.end'), {J}(data,'$.claim.as_of'), {J}(data,'$.claim.published'),
                {J}(data,'$.claim.source'), {J}(data,'$.claim.text'), {J}(data,'$.claim.sentence'),
-               {J}(data,'$.decision'), {J}(data,'$.previous_claim_id')
+               {J}(data,'$.decision'), {J}(data,'$.previous_claim_id'), {J}(data,'$.claim.total')
         FROM events WHERE {of('ClaimRecorded')} ORDER BY position""",
     # each claim's id and position from the claims just inserted (one look-up per claim, not one
     # JSON extraction per bucket)
