@@ -77,6 +77,11 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
     every = matches
+    named = _names(c)
+    if named:
+        same_names = [ip for ip in matches if _names(ip[1]) & named]
+        if same_names:
+            matches = same_names  # a named count follows its own name before an unnamed one of the same noun
     matches = _own_series(c, matches)
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
@@ -159,6 +164,11 @@ def _original(prev: Claim, matches: list[tuple[int, Claim]]) -> Claim:
         return prev
     body = [p for _, p in matches if p.article == prev.article and same_value(p, prev) and not p.features.get("headline")]
     return body[-1] if body else prev
+
+
+def _names(c: Claim) -> set[str]:
+    """What the figure is about: its clause's names, else a speaker that is an organisation."""
+    return set(c.features.get("names") or c.features.get("sayer_org") or ())
 
 
 def _near(a: Claim, b: Claim) -> bool:
