@@ -129,7 +129,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published
         period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
                                 else asof_period)
-        if period.start == period.end and period.end != as_of:
+        if period.start == period.end and period.end != as_of and not (feats["pred"] == "attend" and period.end < as_of):
+            # (a crowd is counted for the day it gathered: "Saturday's march" stays Saturday's)
             # a count tied to a single day ("Thursday's earthquake", "will cut jobs, it said on Wednesday") is
             # a running count as of the statement, not a measurement period of its own
             period = Period(as_of, as_of, as_of.isoformat(), "asof")

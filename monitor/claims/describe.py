@@ -78,7 +78,8 @@ _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:t
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace",
             ("leave", "home"): "displace", ("flee", "home"): "displace", ("move", "home"): "displace",
-            ("evacuate", "home"): "displace", ("lose", "live"): "die", ("lose", "life"): "die"}
+            ("evacuate", "home"): "displace", ("lose", "live"): "die", ("lose", "life"): "die",
+            ("take", "hospital"): "hospitalise", ("admit", "hospital"): "hospitalise"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
 _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
@@ -145,8 +146,9 @@ def _possessive(t: Token) -> bool:
 
 
 def _modifier(t: Token) -> bool:
-    """A word that narrows what is counted; not a neutral one ("official") nor an owner ("the ministry's")."""
-    return t.key not in NEUTRAL_MOD and not _possessive(t)
+    """A word that narrows what is counted; not a neutral one ("official"), an owner ("the ministry's") nor
+    a day ("Sunday attendance", "Saturday's march": the period, not the measure)."""
+    return t.key not in NEUTRAL_MOD and not _possessive(t) and t.lower not in MONTHS
 
 
 def _is_value(t: Token) -> bool:
@@ -823,6 +825,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
     if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
         s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
+    if unit == "count" and s.head in ("person", "attend", "attendance", "turnout", "") \
+            and (s.pred == "attend" or s.head in ("attend", "attendance", "turnout")):
+        # "Sunday attendance", "put Saturday's march at 86,000", "some 40,000 marchers": the size of a crowd;
+        # the words naming the event do not make another measure
+        s.head, s.pred, s.mods = "person", "attend", []
     per = _PER_UNIT.match(masked, fe)
     if per and lemma(per.group(1).lower()) not in DURATION_UNITS_SINGULAR:
         s.per = "per " + lemma(per.group(1).lower())  # "$2.11 a share" is not the profit itself
