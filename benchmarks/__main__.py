@@ -103,6 +103,10 @@ def rows(s: dict[str, Any]) -> list[tuple[str, str, str]]:
             r.append(("ingest", f"  {k} p50 / p99 / mean ms",
                       f"{_fmt(t[k]['p50'])} / {_fmt(t[k]['p99'])} / {_fmt(t[k]['mean'])}"))
         r.append(("ingest", "peak RSS MB", _fmt(b["peak_rss_mb"])))
+        if (q := b.get("sequential")):
+            r.append(("ingest", "with --workers 0: articles/s end to end; per CPU-second; per article p50 ms",
+                      f"{_fmt(q['articles_per_s'])}; {_fmt(q.get('articles_per_cpu_s'))}; "
+                      f"{_fmt(q['timings_ms']['total']['p50'])}"))
     if (g := s.get("growth")):
         for key in ("small", "large", "huge"):
             if key in g:

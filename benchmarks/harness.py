@@ -152,9 +152,10 @@ class RssSampler:
         return round(self.peak / 1e6, 1)
 
 
-def run_ingest(config: Path, files: Sequence[Path], *, timeout: float) -> dict[str, Any]:
-    """`monitor --config CFG ingest --json FILE...`: wall time, per-file records, peak RSS."""
-    argv = [*monitor_argv(), "--config", str(config), "ingest", "--json", *map(str, files)]
+def run_ingest(config: Path, files: Sequence[Path], *, timeout: float, workers: int | None = None) -> dict[str, Any]:
+    """`monitor --config CFG ingest --json [--workers N] FILE...`: wall time, per-file records, peak RSS."""
+    opts = [] if workers is None else ["--workers", str(workers)]
+    argv = [*monitor_argv(), "--config", str(config), "ingest", "--json", *opts, *map(str, files)]
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu0 = r0.ru_utime + r0.ru_stime
     t0 = time.perf_counter()
@@ -265,4 +266,6 @@ def state_from(db: Path, folder: Path, *, stable_ms: int = 300) -> Path:
     cfg = write_config(folder, stable_ms=stable_ms)
     (folder / "state").mkdir()
     shutil.copy2(db, folder / "state" / "monitor.db")
+    with open(folder / "state" / "monitor.db", "rb+") as f:
+        os.fsync(f.fileno())  # else the first fsync of the measured run writes the whole copy out
     return cfg

@@ -43,17 +43,24 @@ QUICK = Sizes(batch=100, growth_more=50, growth_small=100, growth_large=1000, gr
 # -- 1 batch ingest -------------------------------------------------------------------------------
 
 def batch(seed: int, sz: Sizes, **_: Any) -> dict[str, Any]:
+    """The command as a user runs it (worker processes by default), then with --workers 0."""
     files = corpus_files(seed, 0, sz.batch)
-    folder = fresh_dir(WORK / "batch")
-    cfg = write_config(folder)
     before = stamp()
-    log(f"batch: monitor ingest of {len(files):,} articles into a fresh state")
-    r = run_ingest(cfg, files, timeout=1800)
-    n = len(r["records"])
-    return {"articles": n, "wall_s": round(r["wall_s"], 2), "articles_per_s": round(n / r["wall_s"], 1),
-            "cpu_s": round(r["cpu_s"], 2), "articles_per_cpu_s": round(n / r["cpu_s"], 1) if r["cpu_s"] else None,
-            "statuses": statuses(r["records"]), "timings_ms": timing_split(r["records"]),
-            "peak_rss_mb": r["peak_rss_mb"], "exit": r["exit"], "before": before, "after": stamp()}
+    out: dict[str, Any] = {}
+    for key, workers in (("default", None), ("sequential", 0)):
+        folder = fresh_dir(WORK / "batch")
+        cfg = write_config(folder)
+        log(f"batch: monitor ingest{'' if workers is None else f' --workers {workers}'} of {len(files):,} articles"
+            " into a fresh state")
+        r = run_ingest(cfg, files, timeout=1800, workers=workers)
+        n = len(r["records"])
+        out[key] = {"articles": n, "wall_s": round(r["wall_s"], 2), "articles_per_s": round(n / r["wall_s"], 1),
+                    "cpu_s": round(r["cpu_s"], 2),
+                    "articles_per_cpu_s": round(n / r["cpu_s"], 1) if r["cpu_s"] else None,
+                    "statuses": statuses(r["records"]), "timings_ms": timing_split(r["records"]),
+                    "peak_rss_mb": r["peak_rss_mb"], "exit": r["exit"], "load_after": stamp()["load"]}
+    return {**out["default"], "workers": "default (one per core but one)", "sequential": out["sequential"],
+            "before": before, "after": stamp()}
 
 
 # -- 2 growth -------------------------------------------------------------------------------------
