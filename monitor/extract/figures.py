@@ -30,6 +30,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?|\.\d{1,6
 _CORE = re.compile(
     r"(?<![\w.,/:\u00b0])(?:"
     r"(?P<digits>(?:" + _DIGITS + r")[\u00bd\u00bc\u00be\u2153\u2154]?)"
+    r"|(?P<fracscale>(?i:" + _FRAC_NUM + r")[\s-]{1,2}(?i:" + _DEN + r")\s{1,2}(?i:of\s{1,2}an?\s{1,2}(?:million|billion))\b)"
     r"|(?P<frac>(?i:" + _FRAC_NUM + r")[\s-]{1,2}(?i:" + _DEN + r")\b|(?i:half)\b(?!\s{1,2}a\s{1,2}(?i:dozen|million|billion)))"
     r"|(?P<vague>(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\b)"
     r"|(?P<words>(?i:a\s{1,2}(?:dozen|hundred|thousand|million|billion|trillion)\b|half\s{1,2}a\s{1,2}(?:dozen|million|billion)\b|"
@@ -253,6 +254,11 @@ def _core_value(m: re.Match[str]) -> tuple[float | None, str]:
             base = digits_value(s[:-1])
             return (None if base is None else base + VULGAR[tail]), kind
         return digits_value(s), kind
+    if kind == "fracscale":  # "a quarter of a million", "three-quarters of a billion"
+        frac, scale = re.split(r"\s+of\s+an?\s+", s.lower())
+        num, den = re.split(r"[\s-]+", frac)
+        n = 1 if num in ("a", "an") else words_value(num)
+        return (None if n is None else n / DENOMINATORS[den] * (1e6 if scale == "million" else 1e9)), "words"
     if kind == "frac":
         low = s.lower()
         if low == "half":
