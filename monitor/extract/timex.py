@@ -119,8 +119,9 @@ _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
 _DAY_RANGE_TAIL = re.compile(r"\s{1,3}(?:and|to|until|through|-|\u2013)\s{1,3}(?:(?P<m>" + _M + r")\s{1,3})?(?P<d>" + _D + r")"
                              r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z])|[,.]\d)")
-_SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}months?\s{1,2}"
-                         r"(?:to|through|ended|ending)\s{1,3}$")
+_SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?:(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}(?P<u>months?|weeks?)|"
+                         r"(?P<year>(?:full\s{1,2}|financial\s{1,2})?year))\s{1,2}"
+                         r"(?:to|through|ended|ending)\s{1,3}(?:the\s{1,2}end\s{1,2}of\s{1,2})?$")
 _CLOCK_BEFORE = re.compile(r"\d(?:\s{0,2}(?:a\.m\.|p\.m\.|am|pm))\s{1,2}(?:on\s{1,2})?$")
 _WORD_AFTER = re.compile(r"\s{1,2}[a-z]")
 _GLUED_PREFIX = ("mid-", "early-", "late-", "end-")
@@ -662,9 +663,16 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
                     precision = "range"
                     m_end = rt.end()
         if prep in ("to", "through", "ended", "ending") and precision in ("day", "month"):
-            sp = _SPAN_BEFORE.search(low, max(start, c - 40), c)
-            n = _num(sp.group("n")) if sp is not None else None
-            if n is not None and 1 <= n <= 24:
+            sp = _SPAN_BEFORE.search(low, max(start, c - 50), c)
+            n = (12 if sp.group("year") else _num(sp.group("n"))) if sp is not None else None
+            weeks = sp is not None and (sp.group("u") or "").startswith("week")
+            if weeks and n is not None and 1 <= n <= 53 and precision == "day":
+                # "the 26 weeks to August 30": the span of weeks that ends that day
+                first = period.end - timedelta(days=7 * n - 1)
+                period = Period(first, period.end, f"{first.isoformat()}/{period.end.isoformat()}", period.kind)
+                precision = "range"
+                s0, prep = sp.start(), None
+            elif not weeks and n is not None and 1 <= n <= 24:
                 # "the three months to March 31": the span that ends then, not the day
                 e_y, e_m = period.end.year, period.end.month
                 if precision == "day" and period.end.day < 28:
