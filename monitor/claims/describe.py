@@ -351,6 +351,7 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 # "$2.11 a share", "$80 per barrel": an amount for each unit of something, a measure of its own.
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
+_BASED = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?-(?:based|headquartered)\b")
 _LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
@@ -459,6 +460,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if masked.count(",") >= 3:
         masked = _PAREN_LIST.sub(lambda m: _blank(m, fs), masked)
     masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
+    if "-based" in masked or "-headquartered" in masked:
+        masked = _BASED.sub(lambda m: " " * len(m.group(0)), masked)  # "the Leeming-based grocer": a place, not who
     label = _LABEL.match(masked)
     if label and label.end() <= fs:
         # "- Net profit: **$680 million**": a list item's label is what the figure measures
@@ -802,7 +805,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
-        s.names = [ctx.dominant]  # "Net profit was $512 million": the company the whole story is about
+        earlier = _nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
+        s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
+        # "Net profit was $512 million": the company the whole story is about
     elif not s.names and not s.sayer_org and not sayer and label:
         s.names = _list_owner(ctx, fig.sentence_start)  # "- Net profit: $680 million" under "Corvane delivered ..."
     if s.head in _FORECAST_NOUNS and s.mods:
@@ -1138,6 +1143,8 @@ def _named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
         found = [name_key(t.text) for t in ptoks if _is_name(t, ctx)]
         if found:
             frequent = [w for w in found if w in ctx.topic[:4]]
+            if not frequent and ctx.dominant:
+                return [ctx.dominant]  # "analysts at Brockley Hart said ... The chain has 812 stores": the story's company
             return [(frequent or found)[0]]
     return []
 
