@@ -363,8 +363,8 @@ _FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
-_GAIN = frozenset("add create gain".split())
-_LOSS = frozenset("shed axe eliminate slash".split())
+_GAIN = frozenset("add create gain open".split())
+_LOSS = frozenset("shed axe eliminate slash cut close shut".split())
 _PARTICLES = frozenset("up aside off out down away apart".split())
 
 

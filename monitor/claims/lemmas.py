@@ -104,7 +104,7 @@ advance retreat gain lose be hold pick
 # Words saying the figure is proposed, promised or a goal rather than a state of the world.
 PROPOSAL = frozenset("call urge propose demand push want seek suggest recommend press ask lobby".split())
 PLEDGE = frozenset("pledge promise vow commit plan aim intend target".split())
-PROJECTION = frozenset("forecast predict project projection outlook consensus anticipate poll".split())
+PROJECTION = frozenset("forecast predict project projection outlook consensus anticipate poll guidance".split())
 PROJECTION_SAYERS = frozenset("analyst economist market poll survey forecaster consensus".split())
 REVISION = frozenset("revise revision correct update adjust".split())
 
