@@ -141,7 +141,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if "past_state" in feats["flags"] and period.kind != "past":
             end = min(period.end, as_of)
             period = Period(min(period.start, end), end, period.label, "past")
-        if not feats.get("span") and period.kind == "explicit":
+        if not feats.get("span") and period.kind in ("explicit", "relative"):
             feats["span"] = span_of(period)
         out.append(Claim(
             claim_id=f"{article.sha256[:16]}-{idx}",

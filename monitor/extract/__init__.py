@@ -63,6 +63,12 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
 # "for the same quarter": the quarter a results story reports on.
 _SAME_SPAN = re.compile(r"(?i:same\s{1,3}quarter)")
 _SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
+
+
+def _reporting_span(period: Period) -> bool:
+    """A run of weeks or months a company reports on ("the 26 weeks to August 30"): a quarter, half or year."""
+    days = (period.end - period.start).days + 1
+    return "/" in period.label and (85 <= days <= 95 or 175 <= days <= 190 or 360 <= days <= 371)
 # "from 11.2%", "from just $420 million": the older value of a change ("against 28.7%" is a rival's).
 _FROM_BEFORE = re.compile(r"\bfrom\s{1,2}(?:(?:just|only|about|around|some|nearly|almost|a|an)\s{1,2})?$")
 
@@ -119,7 +125,7 @@ def extract(text: str, published: date) -> Extraction:
                 # sums, not prices: a share price or a price target is a level of its own day
                 if period.kind == "asof" and ref_span is not None:
                     period = ref_span  # "Net profit climbed to $610 million": the reported quarter's amount
-                elif (ref_span is None and _SPAN_LABEL.match(period.label)
+                elif (ref_span is None and (_SPAN_LABEL.match(period.label) or _reporting_span(period))
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_span = period
             wait = False
