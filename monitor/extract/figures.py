@@ -58,7 +58,8 @@ _TOTAL = re.compile(
     r"(?P<then>(?i:then)[-\s]{1,2})?(?P<tot>" + _NUM_SIMPLE + r")(?![\w%.,-])")
 _RANGE_TAIL = re.compile(
     r"\s{0,2}(?P<sep>-|\u2013|\u2014|(?i:to)\s|(?i:and)\s)\s{0,2}(?P<cur>[$\u20ac\u00a3\u00a5\u20b9])?"
-    r"(?P<num>" + _DIGITS + r"|(?i:" + _W + r"(?:[\s-]{1,2}" + _W + r"){0,3}))(?![\w.,/-])")
+    r"(?P<num>" + _DIGITS + r"|(?i:" + _W + r"(?:[\s-]{1,2}" + _W + r"){0,3}))"
+    r"(?=(?i:k|mn|mln|bn|bln|m|b|tn|trn)(?!\w)|(?![\w.,/-]))")  # "£430m to £450m": a scale glued to the second end
 _RATIO = re.compile(r"\s{1,3}in\s{1,3}(?P<den>\d{1,4}|(?i:" + _W + r"))\b(?!\s{1,3}(?:19|20)\d\d)")
 _NOUN_RUN = re.compile(r"\s{1,2}(?P<run>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[A-Za-z][A-Za-z'\u2019-]{0,30}){0,3})")
 _OF_PHRASE = re.compile(r"\s{1,2}of\s{1,2}(?:(?:the|its|their|his|her|our|all|these|those|a|an|this|that|total)\s{1,2}){0,2}"
