@@ -73,7 +73,7 @@ def _headline(fig: Figure, article: Article) -> bool:
 def span_of(period: Period) -> str:
     """A quarter, a half year, nine months or a year, from the length of an explicit period."""
     days = (period.end - period.start).days + 1
-    for lo, hi, name in ((85, 95, "q"), (175, 190, "h"), (265, 280, "9m"), (360, 370, "y")):
+    for lo, hi, name in ((80, 100, "q"), (160, 195, "h"), (255, 285, "9m"), (355, 372, "y")):
         if lo <= days <= hi:
             return name
     return ""

@@ -32,7 +32,8 @@ EVENTS = frozenset("die injure displace evacuate arrest missing rescue infect ho
 # (the matcher also counts "attend" as what the counted people did)
 OBLIGATION = frozenset("must should need require".split())
 ORG_ANAPHORS = frozenset("""company firm group bloc alliance organization organisation union government party
-country city state region club team bank agency ministry""".split())
+country city state region club team bank agency ministry chain retailer grocer supermarket airline carrier insurer
+lender maker manufacturer operator utility producer miner developer brewer""".split())
 PRONOUNS = frozenset("its their his her".split())
 # A cheap test for a word that points back ("its", "it", "the company") before looking for what it points to.
 _ANAPHOR = re.compile(r"\b(?:its|their|his|her|it|It|Its|Their|[Tt]he (?:" + "|".join(sorted(ORG_ANAPHORS)) + r"))\b")
