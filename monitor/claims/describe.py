@@ -791,8 +791,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = _nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
     if not names:
         names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), before=False)
-    if said_idx and min(said_idx) < i0 and any(toks[k].lower == "it" for k in range(lo, i0)):
-        # "the bank said it had pledged $50 million": "it" is the named speaker
+    if said_idx and min(said_idx) < i0 and (any(toks[k].lower == "it" for k in range(lo, i0)) or any(
+            toks[k].lower in ("its", "their") and toks[k - 1].lemma in SPEECH | {"that"} and toks[k + 1].lower != "own"
+            for k in range(max(lo, 1), i0))):
+        # "the bank said it had pledged $50 million", "Audley Fresh said its sales rose 4.6%": the named speaker
+        # ("said its own index put inflation at 9.2%" is the speaker's measure of something else)
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
         if spoken:
             names = spoken
@@ -839,6 +842,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     per = _PER_UNIT.match(masked, fe)
     if per and lemma(per.group(1).lower()) not in DURATION_UNITS_SINGULAR:
         s.per = "per " + lemma(per.group(1).lower())  # "$2.11 a share" is not the profit itself
+    if s.pred in ("cut", "add") and unit == "count":
+        flags.add("delta")  # "the 1,800 job cuts": a change in the count
     if _INCREMENT.match(masked, chi):
         flags.add("delta")
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \

@@ -183,6 +183,7 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     # one side says what is done and to what, the other does not: too little to link them, unless the
     # same named thing is counted on both sides ("Brightwave pledged $50 million in credit" / "its credit")
     if bool(sa.pred or sa.obj) != bool(sb.pred or sb.obj) and not sa.events \
-            and not (sa.names and sb.names and not sa.weak and not sb.weak):
-        return 0
+            and not (sa.names and sb.names and not sa.weak and not sb.weak
+                     and not (sa.vclass == "count" and (sa.obj or sb.obj))):
+        return 0  # (for counts, "400 staff had been found roles elsewhere" is not the workforce)
     return agree

@@ -303,3 +303,20 @@ def test_estimates_from_two_firms_the_same_day_disagree() -> None:
     s.add("b.txt", "2026-09-15", "Modelling firm Corbin Analytics said that insured losses from Ilse would be about "
           "$4.4 billion.")
     assert s.alerts() == {("contradiction", "$3.1 billion", "$4.4 billion")}
+
+
+def test_rival_company_speaking_of_its_own_sales_is_kept_apart() -> None:
+    s = Story()
+    s.add("a.txt", "2026-01-08", "Greyholm said sales grew 2.1% in the 18 weeks to January 3, the supermarket said. "
+          "Discounter Audley Fresh said its sales rose 4.6% in the six weeks to January 4.")
+    s.add("b.txt", "2026-04-22", "Sales at Greyholm grew 2.7% over the year, the company said. Audley Fresh said its "
+          "sales grew 4.2% over the year.")
+    assert s.alerts() == {("update", "2.1%", "2.7%"), ("update", "4.6%", "4.2%")}
+
+
+def test_job_cuts_and_people_found_roles_are_not_the_workforce() -> None:
+    s = Story()
+    s.add("a.txt", "2025-10-08", "Greyholm employs 61,000 people.")
+    s.add("b.txt", "2026-04-22", "Greyholm now employs 59,300 people. The company said most of the 1,800 job cuts had "
+          "taken effect, and that about 400 staff had been found roles elsewhere in the group.")
+    assert s.alerts() == {("update", "61,000", "59,300")}
