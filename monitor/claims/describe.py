@@ -360,6 +360,8 @@ _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|kill
 _COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
 # Verbs of staying somewhere: "9,600 people spent the night in shelters" counts who is in the shelters.
 _STAY = frozenset("spend sleep stay live shelter remain".split())
+# Folded nouns for kinds of people that stay their own count when they take part ("6,500 members joined").
+_GROUPS = frozenset("member employee soldier student child officer".split())
 _FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
 _RATE_TIMES = frozenset("day week month year weekday hour night".split())
@@ -834,8 +836,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
     if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
         s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
-    if unit == "count" and s.head in ("person", "attend", "attendance", "turnout", "") \
-            and (s.pred == "attend" or s.head in ("attend", "attendance", "turnout")):
+    if unit == "count" and (s.pred == "attend" and s.head not in _GROUPS or s.head in ("attend", "attendance", "turnout")):
         # "Sunday attendance", "put Saturday's march at 86,000", "some 40,000 marchers": the size of a crowd;
         # the words naming the event do not make another measure
         s.head, s.pred, s.mods = "person", "attend", []

@@ -48,7 +48,7 @@ FOLD: dict[str, str] = {
     "guideline": "target", "aim": "target",
     # taking part
     "join": "attend", "attend": "attend", "draw": "attend", "march": "attend", "rally": "attend", "gather": "attend",
-    "protest": "attend", "demonstrate": "attend", "participate": "attend",
+    "protest": "attend", "demonstrate": "attend", "participate": "attend", "present": "attend",
     # money flows
     "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "profit",
     "earnings": "profit", "profit": "profit",
