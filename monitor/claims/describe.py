@@ -1082,7 +1082,12 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
                     s.pred = toks[v].key
             s.mods = [w.key for w in words if _modifier(w)]
             s.surface = " ".join(x.text for x in toks[c:e])
-            place = _locus(toks, e, i0, ctx) if not s.pred or s.pred in _STAY else ""
+            q = e
+            while q < i0 and toks[q].lower in _ADVERBS:
+                q += 1
+            if not s.pred and q < i0 and q > e and toks[q].lower.endswith("ing") and not toks[q].cap:
+                s.pred, q = toks[q].key, q + 1  # "the number of people still sleeping in shelters"
+            place = _locus(toks, q, i0, ctx) if not s.pred or s.pred in _STAY else ""
             if place:
                 s.locus = place  # "the number of people (sleeping) in emergency shelters"
                 if s.pred in _STAY:
