@@ -102,12 +102,16 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 def ensure(conn: sqlite3.Connection) -> None:
-    """Create the read tables; a log that had none yet gets them at the current layout."""
+    """Create the read tables; a log that had none yet gets them at the current layout.
+
+    Tables of an older layout are left as they are (their indexes too): `catch_up` rebuilds them.
+    """
     fresh = conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").fetchone() is None
     _run_script(conn, SCHEMA)
-    _run_script(conn, INDEXES)
     if fresh:
         conn.execute(f"PRAGMA user_version = {LAYOUT}")
+    if layout_current(conn):
+        _run_script(conn, INDEXES)
 
 
 def layout_current(conn: sqlite3.Connection) -> bool:
@@ -278,7 +282,7 @@ def rebuild(store: EventStore, *, batch: int = 5000, in_sql: bool = True, parall
     """Drop every read table and rebuild it from the whole log, in one transaction.
 
     Set-based SQL does it when every event is at its current schema (see rebuild_sql), with
-    figures and dated events built on a second connection meanwhile unless `parallel` is off;
+    figures and dated events built by a second process meanwhile unless `parallel` is off;
     otherwise, or with in_sql=False, events are replayed one by one through `project`.
     Secondary indexes are created after the rows are in. A crash or an error leaves the old
     read tables as they were (the transaction rolls back); the events are only ever read.

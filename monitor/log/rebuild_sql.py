@@ -8,13 +8,15 @@ in projections.py stays the reference: a test rebuilds both ways and compares ev
 
 It applies only while every stored event is at its current schema version: upcasting is
 Python code, so a log holding older versions is replayed event by event instead.
+
+The work is split in two: figures and dated events are built by another process into a scratch
+file (SideBuild) while the main connection builds the rest, and are then copied in whole.
 """
 from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -32,11 +34,14 @@ def of(type_name: str, alias: str = "") -> str:
     p = f"{alias}." if alias else ""
     return f"{p}type = '{type_name}' AND {p}schema_version = {EVENT_TYPES[type_name].SCHEMA_VERSION}"
 
-# A field of the array element that json_each is at, read from the event's own JSON by its full
-# path rather than from the element's `value`: the event text is the same for every element, so
-# SQLite reuses its parse (cached per call site), while `value` would be rendered and parsed anew.
-F = "json_extract(e.data, f.fullkey || "
-V = "json_extract(e.data, v.fullkey || "
+
+def field(each: str, path: str) -> str:
+    """A field of the array element that json_each `each` is at, read from the event's own JSON
+    by its full path rather than from the element's `value`: the event text is the same for every
+    element, so SQLite reuses its parse (cached per call site), while `value` would be rendered
+    and parsed anew for every column."""
+    return f"{J}(e.data, {each}.fullkey || '{path}')"
+
 
 MAIN = [
     # articles: received, then the last rejection, duplicate and parse of each file, in the only
@@ -97,20 +102,20 @@ MAIN = [
         FROM events WHERE {of('NotificationFailed')}""",
 ]
 
-# Figures and dated events: the largest tables, built on a second connection when there is one.
+# Figures and dated events: the largest tables, built by the side process when there is one.
 SIDE = [
     f"""INSERT INTO figures
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {F}'.text'),
-               {F}'.start'), {F}'.end'), {F}'.value'), {F}'.unit'),
-               {F}'.qualifier'), {F}'.low'), {F}'.high'), {F}'.total'),
-               {F}'.counted'), {F}'.period.label'), {F}'.period.start'),
-               {F}'.period.end'), {F}'.change'), coalesce({F}'.tags'), '[]'),
-               {F}'.sentence')
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), f.key, {field('f', '.text')},
+               {field('f', '.start')}, {field('f', '.end')}, {field('f', '.value')}, {field('f', '.unit')},
+               {field('f', '.qualifier')}, {field('f', '.low')}, {field('f', '.high')}, {field('f', '.total')},
+               {field('f', '.counted')}, {field('f', '.period.label')}, {field('f', '.period.start')},
+               {field('f', '.period.end')}, {field('f', '.change')}, coalesce({field('f', '.tags')}, '[]'),
+               {field('f', '.sentence')}
         FROM events e, json_each(e.data, '$.figures') f WHERE {of('FiguresExtracted', 'e')}""",
     f"""INSERT INTO dated_events
-        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {V}'.text'),
-               {V}'.date'), {V}'.actor'), {V}'.verb'), {V}'.place'),
-               {V}'.start'), {V}'.end'), {V}'.sentence')
+        SELECT e.position, substr(e.stream_id, 9), {J}(e.data,'$.article'), v.key, {field('v', '.text')},
+               {field('v', '.date')}, {field('v', '.actor')}, {field('v', '.verb')}, {field('v', '.place')},
+               {field('v', '.start')}, {field('v', '.end')}, {field('v', '.sentence')}
         FROM events e, json_each(e.data, '$.events') v WHERE {of('EventsExtracted', 'e')}""",
 ]
 
@@ -218,7 +223,6 @@ class SideBuild:
                 c.execute(stmt)
         self._indexes = side_indexes(indexes)
         self._proc: subprocess.Popen[bytes] | None = None
-        self.seconds = 0.0  # how long the side build took (it prints it), for profiles
 
     def attach(self, conn: sqlite3.Connection) -> None:
         """Before the main transaction begins: ATTACH is refused inside one."""
@@ -226,14 +230,13 @@ class SideBuild:
 
     def start(self) -> None:
         self._proc = subprocess.Popen([sys.executable, "-m", __name__, str(self.db_path), str(self.path), *self._indexes],
-                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def join(self) -> None:
         assert self._proc is not None
-        out, err = self._proc.communicate()
+        _, err = self._proc.communicate()
         if self._proc.returncode != 0:
             raise RuntimeError(f"building figures and dated events failed: {err.decode(errors='replace').strip()[-800:]}")
-        self.seconds = float(out or 0)
 
     def stop(self) -> None:
         """The main side failed: end the scratch build and wait for it."""
@@ -252,7 +255,6 @@ class SideBuild:
 def build_side(db_path: str, scratch: str, indexes: list[str]) -> None:
     """The side build's own process: the SIDE statements from the log into the scratch file,
     then the side tables' indexes."""
-    t0 = time.perf_counter()
     with closing(sqlite3.connect(f"file:{quote(scratch)}", isolation_level=None, uri=True)) as conn:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = 2", "threads = 2"):
             conn.execute(f"PRAGMA {pragma}")
@@ -261,7 +263,6 @@ def build_side(db_path: str, scratch: str, indexes: list[str]) -> None:
         for stmt in SIDE + indexes:
             conn.execute(stmt)
         conn.execute("COMMIT")
-    print(f"{time.perf_counter() - t0:.3f}")
 
 
 if __name__ == "__main__":
