@@ -15,6 +15,7 @@ from ..models import Article, Claim, Figure, Period
 from .context import build_context
 from .describe import describe, statement_date
 from .keys import bucket_class, make_buckets, make_key, make_label
+from .match import STRICT_FLAGS
 from .lemmas import DURATION_UNITS, MONTHS, STOP, folded
 
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
@@ -141,6 +142,10 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if "past_state" in feats["flags"] and period.kind != "past":
             end = min(period.end, as_of)
             period = Period(min(period.start, end), end, period.label, "past")
+        if period.end > as_of and (period.end - period.start).days <= 95 and period.kind != "asof" \
+                and fig.unit not in ("count", "fraction") and not STRICT_FLAGS.intersection(feats["flags"]):
+            # "inflation dipping to 2.6% in June", said on June 13: a month or quarter not yet over is a forecast
+            feats["flags"] = sorted({*feats["flags"], "projection"})
         if not feats.get("span") and period.kind in ("explicit", "relative"):
             feats["span"] = span_of(period)
         out.append(Claim(

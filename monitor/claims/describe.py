@@ -83,9 +83,9 @@ _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make
             ("take", "hospital"): "hospitalise", ("admit", "hospital"): "hospitalise"}
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HORIZON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bon the month\b|\bmonthly\b|\bm/m\b", re.I)
-_HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on)\s+"
-                                  r"(?:the\s+)?(?:previous month|prior month|a month (?:earlier|ago)|" + _MONTH_NAMES + r")\b",
-                                  re.I)
+_HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compared to|against|over|on|than(?:\s+in)?)\s+"
+                                  r"(?:the\s+)?(?:previous month|prior month|a month (?:earlier|ago)|" + _MONTH_NAMES + r")\b"
+                                  r"(?!\s+(?:last|a|the previous)\s+year)", re.I)
 # "Compared with February, prices rose 0.3%": a sentence opening on the month before sets a monthly change.
 _HORIZON_MONTH_BEFORE = re.compile(r"\s*(?:compared (?:with|to)|from|against|versus|on)\s+(?:the\s+)?(?:previous month|prior month|"
                                    r"a month (?:earlier|ago)|month before|" + _MONTH_NAMES + r")\b\s*,", re.I)

@@ -320,3 +320,16 @@ def test_job_cuts_and_people_found_roles_are_not_the_workforce() -> None:
     s.add("b.txt", "2026-04-22", "Greyholm now employs 59,300 people. The company said most of the 1,800 job cuts had "
           "taken effect, and that about 400 staff had been found roles elsewhere in the group.")
     assert s.alerts() == {("update", "61,000", "59,300")}
+
+
+def test_rate_for_a_month_not_yet_over_is_a_forecast() -> None:
+    s = Story()
+    s.add("a.txt", "2025-05-14", "Annual inflation eased to 3.1% in April, the statistics office said.")
+    s.add("b.txt", "2025-06-13", "Annual inflation eased to 2.8% in May. Economists at Ostwall see rates falling, "
+          "with inflation dipping to 2.6% in June.")
+    assert s.alerts() == {("update", "3.1%", "2.8%")}
+
+
+def test_higher_than_in_the_month_before_is_a_monthly_change() -> None:
+    c = claim("Prices were 0.1% higher than in April.", "0.1%", "2025-06-13")
+    assert c.features["horizon"] == "month"
