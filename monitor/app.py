@@ -546,6 +546,7 @@ class Monitor:
 
 AHEAD_WINDOW = 32  # files prepared ahead of the writer at most (bounds memory, not speed)
 MIN_FILES_FOR_WORKERS = 16  # below this, starting worker processes costs more than it saves
+WORKER_NICENESS = 10  # workers run only on CPU time the writer leaves
 
 
 def default_workers(files: int) -> int:
@@ -572,7 +573,7 @@ def ingest_files(mon: Monitor, paths: Sequence[Path], *, workers: int | None = N
             yield p, (mon.ingest_path(p) if _exists(p) else None)
         return
     args = (mon.state, mon.read_options, mon.config.read.max_bytes)
-    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init) as pool:
         pending: deque[tuple[Path, Future[Prepared | None] | None]] = deque()
         todo = iter(paths)
 
@@ -608,6 +609,14 @@ def _prepared(fut: Future[Prepared | None], p: Path) -> Prepared | None:
     except Exception:
         log.warning("preparing %s in a worker failed; recording it in this process", p.name, exc_info=True)
         return None
+
+
+def _worker_init() -> None:
+    """Workers yield the CPU to the writer: it is the one every file waits for."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
 
 
 def _exists(p: Path) -> bool:
