@@ -19,6 +19,9 @@ from .lemmas import FOLD, MONTHS, STOP, folded, lemma
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
 _SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
+# "the BSO said", "the BSO's figures", "according to the BSO": a name that speaks or owns is an organisation.
+_SPEAKER = re.compile(r"\b([A-Z][A-Za-z]{1,30})(?:[\u2019']s\b|\)?\s(?:said|says|reported|reports|announced|estimated|"
+                      r"added|told|published|revised)\b)|according to (?:the )?([A-Z][A-Za-z]{1,30})")
 _UNFOLD: dict[str, list[str]] = {}
 for _word, _rep in FOLD.items():
     _UNFOLD.setdefault(_rep, []).append(_word)
@@ -90,6 +93,7 @@ class ArticleContext:
     codes: frozenset[str] = frozenset()  # "AX-300", "BX-9": model codes, not names
     _named: dict[str, list[tuple[int, str]]] | None = None  # noun -> [(offset, name)]: "the Corran Valley fire"
     dominant: str = ""  # the one name the article is about, when one clearly dominates
+    speakers: frozenset[str] = frozenset()  # names the article has say, report or own something
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
@@ -211,4 +215,6 @@ def build_context(text: str) -> ArticleContext:
     # a name written far more often than any other is what the story is about ("Corvane" in its results)
     dominant = ranked[0][0] if ranked and ranked[0][1] >= 4 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
         else ""
-    return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant)
+    speakers = frozenset(name_key(m.group(1) or m.group(2)) for m in _SPEAKER.finditer(text))
+    return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant,
+                          speakers=speakers)

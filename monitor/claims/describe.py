@@ -33,7 +33,7 @@ EVENTS = frozenset("die injure displace evacuate arrest missing rescue infect ho
 OBLIGATION = frozenset("must should need require".split())
 ORG_ANAPHORS = frozenset("""company firm group bloc alliance organization organisation union government party
 country city state region club team bank agency ministry chain retailer grocer supermarket airline carrier insurer
-lender maker manufacturer operator utility producer miner developer brewer""".split())
+lender maker manufacturer operator utility miner developer brewer""".split())
 PRONOUNS = frozenset("its their his her".split())
 # A cheap test for a word that points back ("its", "it", "the company") before looking for what it points to.
 _ANAPHOR = re.compile(r"\b(?:its|their|his|her|it|It|Its|Their|[Tt]he (?:" + "|".join(sorted(ORG_ANAPHORS)) + r"))\b")
@@ -405,6 +405,14 @@ def _where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) 
     return out
 
 
+def _measure_acronym(t: Token, ctx: ArticleContext) -> Token | None:
+    """An all-capital short word the article never has say or own anything ("the CPI rose", not "the BSO said"):
+    the name of a measure, not of whoever is measured."""
+    if not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha()) or t.lower in ctx.speakers:
+        return None
+    return t
+
+
 def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str:
     """'in emergency shelters', 'at the camp': where the counted people are, when a common noun says it."""
     if k >= hi or toks[k].lower not in ("in", "at"):
@@ -611,9 +619,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                         and (not _verbish(toks[b - 1]) or toks[b - 1].lower == toks[b - 1].lemma) \
                         and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                     b -= 1
-            sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx)]
-            names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx)]
-            if _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
+            measure_code = _measure_acronym(toks[e], ctx)
+            sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx) or t is measure_code]
+            names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx) and t is not measure_code]
+            if measure_code is not None:
+                pass  # "Core CPI rose 3.3%": an acronym that never speaks is what is measured
+            elif _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
                 sub = []  # "the governing People's Front had 29.4%": a named subject, nothing counted
                 of = b - 1 if b - 1 > lo and toks[b - 1].lower == "of" else \
                     b - 2 if b - 2 > lo and toks[b - 2].lower == "of" and not toks[b - 1].cap else -1
@@ -807,7 +818,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if memo is None:
             memo = ctx.memo[("before", fig.sentence_start)] = _named_before(ctx, fig.sentence_start)
         names = list(memo)
-    s.names = sorted(set(names) - {sayer})
+    codes = {t.lower for t in toks if t.text.isupper() and _measure_acronym(t, ctx) is not None}
+    s.names = sorted(set(names) - {sayer} - codes)  # "the CPI" names the measure, not who is measured
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
@@ -830,7 +842,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head in _RATE_OF_CHANGE and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "wage growth of 4%" is how much wages rose: a rate of wages
-    if unit in ("percent", "percentage_points") and (s.head == "price" or s.head == "index" and "price" in s.mods):
+    if unit in ("percent", "percentage_points") and (s.head in ("price", "cpi") or s.head == "index" and "price" in s.mods):
         s.head = "inflation"  # "food prices rose 7.9%", "the consumer price index rose 0.3%": how fast prices change
     if s.head == "inflation":
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"

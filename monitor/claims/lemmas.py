@@ -106,7 +106,7 @@ PROPOSAL = frozenset("call urge propose demand push want seek suggest recommend 
 PLEDGE = frozenset("pledge promise vow commit plan aim intend target".split())
 PROJECTION = frozenset("forecast predict project projection outlook consensus anticipate poll guidance".split())
 PROJECTION_SAYERS = frozenset("analyst economist market poll survey forecaster consensus".split())
-REVISION = frozenset("revise revision correct update adjust".split())
+REVISION = frozenset("revise revision correct update".split())
 
 # Generic nouns that name a count or level but not what is counted ("the death toll", "the number of").
 CONTAINER = frozenset("""

@@ -333,3 +333,13 @@ def test_rate_for_a_month_not_yet_over_is_a_forecast() -> None:
 def test_higher_than_in_the_month_before_is_a_monthly_change() -> None:
     c = claim("Prices were 0.1% higher than in April.", "0.1%", "2025-06-13")
     assert c.features["horizon"] == "month"
+
+
+def test_acronym_of_a_measure_is_what_is_measured() -> None:
+    s = Story()
+    s.add("a.txt", "2025-04-10", "Core CPI, which excludes food and energy, rose 3.3% year on year in March, the BSO "
+          "said. Month on month, the CPI rose 0.2% in March, seasonally adjusted.")
+    s.add("b.txt", "2025-05-13", "Core inflation slowed to 3.1% in April, the BSO said. Month on month, the CPI rose "
+          "0.1% in April.")
+    assert s.alerts() == {("update", "3.3%", "3.1%"), ("update", "0.2%", "0.1%")}
+    assert not [d for d in s.decisions if "revised" in d.claim.features["flags"]]  # "seasonally adjusted"
