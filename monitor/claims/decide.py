@@ -78,10 +78,10 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
     every = matches
     named = _names(c)
-    if named:
-        same_names = [ip for ip in matches if _names(ip[1]) & named]
-        if same_names:
-            matches = same_names  # a named count follows its own name before an unnamed one of the same noun
+    if named and any(_names(ip[1]) & named for ip in matches):
+        # a named count follows its own name before an unnamed count of the same noun from a story that is not
+        # about that name (the counter-protest's 150 follows its 400, not the main march's unnamed 52,000)
+        matches = [ip for ip in matches if _names(ip[1]) or named & set(ip[1].features.get("topic") or ())]
     matches = _own_series(c, matches)
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")

@@ -405,6 +405,14 @@ def _where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) 
     return out
 
 
+def _has_own_verb(toks: tuple[Token, ...], j: int, hi: int) -> bool:
+    """Whether the words after a figure carry a verb of their own ("57 were unaccounted for")."""
+    k = j
+    while k < hi and k - j < 3 and (toks[k].lemma in AUX or toks[k].lower in _ADVERBS):
+        k += 1
+    return k > j and k < hi and toks[k].text[0].isalpha() and not toks[k].cap
+
+
 def _measure_acronym(t: Token, ctx: ArticleContext) -> Token | None:
     """An all-capital short word the article never has say or own anything ("the CPI rose", not "the BSO said"):
     the name of a measure, not of whoever is measured."""
@@ -474,9 +482,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if "-based" in masked or "-headquartered" in masked:
         masked = _BASED.sub(lambda m: " " * len(m.group(0)), masked)  # "the Leeming-based grocer": a place, not who
     label = _LABEL.match(masked)
-    if label and label.end() <= fs:
-        # "- Net profit: **$680 million**": a list item's label is what the figure measures
+    if label and label.end() <= fs and not re.search(r"[a-z]", masked[label.end():fs]):
+        # "- Net profit: **$680 million**": a list item's label is what the figure measures (not so in
+        # "- Monthly change: prices rose 0.4%", where the item is a clause of its own)
         masked = masked[:label.end() - 1] + " " + masked[label.end():]
+    elif label:
+        label = None
     if masked.count(",") >= 2:
         masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
@@ -567,6 +578,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         after = j
         if _container_subject(toks, lo, i0, masked, ctx, s):
             k = lo - 1  # the subject is settled; only a predicate is left to find
+        elif i0 - 1 >= lo and toks[i0 - 1].lower in ("and", "or") and _has_own_verb(toks, j, hi):
+            k = lo - 1  # "120 people were injured and 57 were unaccounted for": a conjunct with its own verb
         else:
             k = i0 - 1
         while k >= lo:

@@ -343,3 +343,8 @@ def test_acronym_of_a_measure_is_what_is_measured() -> None:
           "0.1% in April.")
     assert s.alerts() == {("update", "3.3%", "3.1%"), ("update", "0.2%", "0.1%")}
     assert not [d for d in s.decisions if "revised" in d.claim.features["flags"]]  # "seasonally adjusted"
+
+
+def test_conjunct_with_its_own_verb_counts_its_own_thing() -> None:
+    c = claim("The agency said at least 120 people were injured and 57 were unaccounted for.", "57")
+    assert c.features["pred"] == "missing"
