@@ -149,7 +149,7 @@ def _possessive(t: Token) -> bool:
 def _modifier(t: Token) -> bool:
     """A word that narrows what is counted; not a neutral one ("official"), an owner ("the ministry's") nor
     a day ("Sunday attendance", "Saturday's march": the period, not the measure)."""
-    return t.key not in NEUTRAL_MOD and not _possessive(t) and t.lower not in MONTHS
+    return t.key not in NEUTRAL_MOD and not _possessive(t) and t.lower not in MONTHS and t.lemma not in MONTHS
 
 
 def _is_value(t: Token) -> bool:
@@ -855,6 +855,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head in _RATE_OF_CHANGE and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "wage growth of 4%" is how much wages rose: a rate of wages
+    if s.head == "profit" and any(m in ("average", "weekly", "hourly", "monthly") for m in s.mods) \
+            and "earn" in s.surface.lower():
+        s.head, s.mods = "wage", [m for m in s.mods if m not in ("average", "weekly", "hourly", "monthly")]
+        # "average weekly earnings" are what people are paid, not a company's profit
     if unit in ("percent", "percentage_points") and (s.head in ("price", "cpi") or s.head == "index" and "price" in s.mods):
         s.head = "inflation"  # "food prices rose 7.9%", "the consumer price index rose 0.3%": how fast prices change
     if s.head == "inflation":
@@ -930,8 +934,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("limit")
     if clause_lemmas & REVISION:
         flags.add("revised")
-    if any(t.lower == "by" for t in toks[max(lo, i0 - 3):i0]) and any(t.lemma in CHANGE for t in before):
-        flags.add("delta")
+    if any(t.lower == "by" for t in toks[max(lo, i0 - 3):i0]) and any(t.lemma in CHANGE for t in before) \
+            and unit not in ("percent",):
+        flags.add("delta")  # "rose by 300 to 1,200" (but "prices rose by 0.1%" is the rate, as "rose 0.1%" is)
     near = [t.lower for t in toks[max(lo, i0 - 3):i0]]
     if "from" in near and not any(t.lower == "to" for t in toks[max(lo, i0 - 2):i0]):
         k = near.index("from")

@@ -52,6 +52,7 @@ FOLD: dict[str, str] = {
     # money flows
     "sale": "revenue", "revenue": "revenue", "turnover": "revenue", "income": "profit",
     "earnings": "profit", "profit": "profit",
+    "salary": "wage", "wages": "wage",
     # displacement
     "displace": "displace", "evacuate": "displace", "evacuation": "displace", "flee": "displace",
     "homeless": "displace",

@@ -348,3 +348,11 @@ def test_acronym_of_a_measure_is_what_is_measured() -> None:
 def test_conjunct_with_its_own_verb_counts_its_own_thing() -> None:
     c = claim("The agency said at least 120 people were injured and 57 were unaccounted for.", "57")
     assert c.features["pred"] == "missing"
+
+
+def test_average_earnings_are_pay_not_profit() -> None:
+    s = Story()
+    s.add("a.txt", "2025-05-13", "Average weekly earnings grew by 4.2% in the three months to March.")
+    s.add("b.txt", "2025-06-11", "Average weekly earnings growth slowed to 4.0% in the three months to April. Tarvo "
+          "said net earnings rose 8% in the quarter.")
+    assert s.alerts() == {("update", "4.2%", "4.0%")}
