@@ -89,6 +89,8 @@ _HORIZON_MONTH_AFTER = re.compile(r"[^.;,\d]{0,12}?\b(?:from|compared with|compa
 # "Compared with February, prices rose 0.3%": a sentence opening on the month before sets a monthly change.
 _HORIZON_MONTH_BEFORE = re.compile(r"\s*(?:compared (?:with|to)|from|against|versus|on)\s+(?:the\s+)?(?:previous month|prior month|"
                                    r"a month (?:earlier|ago)|month before|" + _MONTH_NAMES + r")\b\s*,", re.I)
+# "rose 0.1% between March and April": the change from one month to the next
+_BETWEEN_MONTHS = re.compile(r"\s+between\s+(?:" + _MONTH_NAMES + r")\s+and\s+(?:" + _MONTH_NAMES + r")\b", re.I)
 _MONTH_OPENING = re.compile(r"\s*(?:month[- ]on[- ]month|on the month|on a monthly basis)\s*,", re.I)
 _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
                            r"|\b(?:12|twelve) months\b|\by/y\b|\bin the year to\b", re.I)
@@ -889,7 +891,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if unit not in ("percent", "percentage_points"):
         pass  # a count added in a month is the same count whether or not the text calls it monthly
     elif (("month" in low or "m/m" in low) and _HORIZON_MONTH.search(clause)) or _HORIZON_MONTH_AFTER.match(masked, fe) \
-            or _HORIZON_MONTH_BEFORE.match(masked) or _MONTH_OPENING.match(masked):
+            or _HORIZON_MONTH_BEFORE.match(masked) or _MONTH_OPENING.match(masked) or _BETWEEN_MONTHS.match(masked, fe):
         s.horizon = "month"
     elif ("year" in low or "annual" in low or "months" in low or "y/y" in low) and _HORIZON_YEAR.search(clause):
         s.horizon = "year"
@@ -1082,6 +1084,8 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
     carried = i0 > lo and toks[i0 - 1].lower == "to"
     for c in range(i0 - 1, lo - 1, -1):
         t = toks[c]
+        if t.lower == "that" or t.lower in ("showed", "shows", "show"):
+            break  # "separate figures showed that earnings grew by 4.2%": the figures report, they are not counted
         if t.lemma not in CONTAINER or t.lower.endswith(("ed", "ing")):
             continue  # "ballots counted" is a verb, not "the count"
         if not any(x.lemma in CHANGE and toks[c + 1 + n - 1].lower not in DETERMINERS if n else x.lemma in CHANGE

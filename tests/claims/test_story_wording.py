@@ -356,3 +356,11 @@ def test_average_earnings_are_pay_not_profit() -> None:
     s.add("b.txt", "2025-06-11", "Average weekly earnings growth slowed to 4.0% in the three months to April. Tarvo "
           "said net earnings rose 8% in the quarter.")
     assert s.alerts() == {("update", "4.2%", "4.0%")}
+
+
+def test_change_between_two_months_is_the_later_months_monthly_change() -> None:
+    s = Story()
+    s.add("a.txt", "2025-05-13", "Annual inflation fell to 2.6% in April. Consumer prices rose by just 0.1% between "
+          "March and April, the office said.")
+    s.add("b.txt", "2025-06-11", "Annual inflation rose to 2.9% in May. Prices rose 0.4% in May from April.")
+    assert s.alerts() == {("update", "2.6%", "2.9%"), ("update", "0.1%", "0.4%")}

@@ -315,6 +315,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
      [dict(value=212e6, unit="GBP", period="2025-03-02/2025-08-30")]),
     ("The company kept its guidance of full-year profit of £430m to £450m.", "2025-10-08",
      [dict(value=430e6, unit="GBP", qualifier="range")]),
+    ("Consumer prices rose by just 0.1% between March and April, the office said.", "2025-05-13",
+     [dict(value=0.1, unit="percent", period="2025-04")]),
     ("Dorvik now expects revenue of between $4.1 billion and $4.4 billion for 2025.", "2025-04-29",
      [dict(value=4.1e9, unit="USD", period="2025")]),
     ("Revenue rose 12% from a year earlier to $3.4bn in the three months to March.", "2025-04-24",
