@@ -203,8 +203,8 @@ class SideBuild:
     """Figures and dated events built in a scratch file by another process, on another core.
 
     The JSON work of the rebuild is CPU-bound and splits cleanly by table. A thread would not
-    do: SQLite serialises its memory allocator across the threads of a process, and JSON
-    functions allocate on every call. The scratch file takes rows only from the log's events
+    do: as two threads of one process both halves ran at half speed (SQLite keeps allocation
+    statistics behind one process-wide mutex, and JSON functions allocate on every call). The scratch file takes rows only from the log's events
     (opened read-only; the same snapshot as the main connection, which holds the write lock
     before this starts), and is copied into the log's transaction as whole tables (SQLite
     moves the records without decoding them). It is a throw-away file beside the log, so it
