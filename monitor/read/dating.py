@@ -41,6 +41,8 @@ from monitor.read.cues import (
 )
 
 _M, _WD, _YEAR, _WD_INDEX = M, WD, YEAR, WD_INDEX
+# "Mon 20 Jul 2026 | 12:20": a header line may shorten the weekday
+_WD_SHORT = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _MDY = re.compile(rf"(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)")
 _DMY = re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_M})\.?,?\s+(?P<y>{_YEAR})(?!\d)")
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
@@ -57,7 +59,7 @@ _NUMERIC_DATE = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep
 # A line (or a header part) that is nothing but a date: an optional "Published"/"Updated" prefix,
 # an optional weekday, the date, an optional time ("21:05", "at 5.02 pm CET").
 _PUBLISHED_LINE = re.compile(
-    rf"^[ \t]*(?:(?:first )?(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?:(?:{_WD}),?\s+)?"
+    rf"^[ \t]*(?:(?:first )?(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?:(?:{_WD}|{_WD_SHORT}),?\s+)?"
     rf"(?:(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_M})\.?,?\s+(?P<y2>{_YEAR})"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<num>{_NUM}))"
     r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
@@ -68,7 +70,7 @@ _EMPHASIS = re.compile(r"^[\s*_>]+|[\s*_]+$")
 
 # A byline or header line made of short parts ("Continental Wire | Thursday, 18 September 2025",
 # "By Ana Ruiz · 14.07.2025 · 08:40"): each part is tried as a date on its own.
-_LINE_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+|\s+[\u2013\u2014-]{1,2}\s+")
+_LINE_PARTS = re.compile(r"\s+[|\u00b7\u2022/]\s+|\s+[\u2013\u2014-]{1,2}\s+")
 # Evidence of how an article orders day and month: unambiguous numeric dates ("24/07/2025",
 # "07/24/2025") and spelled ones ("24 July" vs "July 24").
 _SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?:19|20)\d\d(?!\d)")

@@ -267,3 +267,11 @@ def test_a_files_date_older_than_the_text_bounds_nothing() -> None:
 def test_numeric_front_matter_date() -> None:
     a = date_of("---\npublished: 28/02/2024 10:15\n---\nThe dam held.", mtime=RUN_DAY)
     assert (a.published, a.published_source) == (dt.date(2024, 2, 28), "front_matter")
+
+
+def test_header_line_with_a_short_weekday_and_slash_separated_parts() -> None:
+    a = date_of("CITY TIMES\nSat 12 Apr 2025 | 09:40\n\nThe bridge reopened on Friday after repairs.", mtime=RUN_DAY)
+    assert a.published == dt.date(2025, 4, 12), a.notes
+    b = date_of("RIVER DAILY\nMar. 3, 2025 / 4:51 PM / Updated 2 hours ago\n\nThe ferry resumed on Monday.",
+                mtime=RUN_DAY)
+    assert b.published == dt.date(2025, 3, 3), b.notes
