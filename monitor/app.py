@@ -545,7 +545,7 @@ class Monitor:
 
 
 AHEAD_WINDOW = 32  # files prepared ahead of the writer at most (bounds memory, not speed)
-MIN_FILES_FOR_WORKERS = 16  # below this, starting worker processes costs more than it saves
+MIN_FILES_FOR_WORKERS = 200  # below this, starting worker processes costs about what they save (measured)
 WORKER_NICENESS = 10  # workers run only on CPU time the writer leaves
 
 

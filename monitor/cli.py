@@ -128,7 +128,7 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file instead of a line.")
 @click.option("--workers", type=click.IntRange(min=0), default=None, metavar="N",
               help="Processes that read and extract the next files while one records (default: one per "
-                   "core but one, for 16 files or more; 0: none). The results are the same either way.")
+                   "core but one, for 200 files or more; 0: none). The results are the same either way.")
 @click.pass_obj
 def ingest(ctx: Ctx, files: tuple[Path, ...], as_json: bool, workers: int | None) -> None:
     """Record files in the given order.
