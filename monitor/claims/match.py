@@ -97,6 +97,11 @@ def signature(c: Claim) -> Sig:
                frozenset(f.get("keywords") or ()))
 
 
+def _vague(s: Sig) -> bool:
+    """People counted with nothing else said: no kind, no event, no verb, no object."""
+    return s.head == "person" and not s.mods and not s.pred and not s.obj and not s.events
+
+
 def _qualifier_of(sa: Sig, sb: Sig) -> bool:
     """"The core rate" in an article about inflation is core inflation: a rate named by its modifier alone
     meets the measure that modifier qualifies, when the article is about that measure's noun."""
@@ -139,6 +144,8 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     sb = sb or signature(b)
     if sa.strict != sb.strict or not sa.core or not sb.core:
         return 0
+    if (_vague(sa) or _vague(sb)) and a.article != b.article:
+        return 0  # "three people", "some 700 people": too little said to be any measure of another story's
     if sa.vclass != sb.vclass and not comparable(a, b):
         return 0
     if sa.events != sb.events:  # killed vs injured, or one side does not say what happened to them

@@ -364,3 +364,10 @@ def test_change_between_two_months_is_the_later_months_monthly_change() -> None:
           "March and April, the office said.")
     s.add("b.txt", "2025-06-11", "Annual inflation rose to 2.9% in May. Prices rose 0.4% in May from April.")
     assert s.alerts() == {("update", "2.6%", "2.9%"), ("update", "0.1%", "0.4%")}
+
+
+def test_people_counted_with_nothing_said_are_no_measure_across_stories() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-14", "Three people told reporters they had come from the north.")
+    s.add("b.txt", "2025-09-15", "Some 700 people, many of them students, waited outside the hall.")
+    assert s.alerts() == set()
