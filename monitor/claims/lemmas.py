@@ -34,7 +34,7 @@ FOLD: dict[str, str] = {
     # people
     "person": "person", "individual": "person", "resident": "person", "civilian": "person",
     "protester": "person", "demonstrator": "person", "marcher": "person", "participant": "person",
-    "attendee": "person", "crowd": "person", "protestor": "person",
+    "attendee": "person", "crowd": "person", "protestor": "person", "survivor": "person",
     # fatalities and injuries
     "kill": "die", "dead": "die", "death": "die", "fatality": "die", "die": "die", "deadly": "die",
     "life": "die",
@@ -81,7 +81,7 @@ more most less least some any all each every both either neither other another s
 few several very too quite rather almost nearly roughly approximately around about some there here where
 what which who whom whose how why one ones something anything nothing everyone everybody someone
 said say says saying according told tell tells added add adds stated state's
-currently today yesterday tomorrow now recently later earlier ago already again still yet
+currently today yesterday tomorrow now recently later earlier ago already again still yet alive
 year years month months week weeks day days time times first last next previous past current new
 mr mrs ms dr per cent percent percentage point points
 """.split())
