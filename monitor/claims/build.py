@@ -185,7 +185,10 @@ def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) 
         head = c.features.get("head") or ""
         if head:
             modsets.setdefault(head, set()).add(" ".join(sorted(c.features.get("mods") or ())))
-    counts = Counter(folded(w) for w in _WORDS.findall(text.lower()) if w not in STOP and w not in names)
+    counts: Counter[str] = Counter()
+    for w, n in Counter(_WORDS.findall(text.lower())).items():  # fold each distinct word once
+        if w not in STOP and w not in names:
+            counts[folded(w)] += n
     keywords = sorted(w for w, n in counts.most_common(40) if w not in STOP)
     heads_by_unit: dict[str, list[str]] = {}
     for c in claims:
