@@ -60,12 +60,11 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     sc = sigs.get(id(c)) or signature(c)
     for i in (candidates if candidates is not None else range(len(pool))):
         p = pool[i]
-        if p.claim_id == c.claim_id or not NOT_A_BASE.isdisjoint(p.features.get("flags") or ()):
-            continue
         sp = sigs.get(id(p))
         if sp is None:
             sp = sigs[id(p)] = signature(p)
-        if sp.strict != sc.strict or not (sp.core & sc.core or sp.state or sc.state):
+        if sp.not_a_base or sp.strict != sc.strict or not (sp.core & sc.core or sp.state or sc.state) \
+                or p.claim_id == c.claim_id:
             continue
         if p.article == c.article and p.as_of == c.as_of and not _distinct_sayers(c, p):
             # the same article saying two values at once about what looks like one measure: more

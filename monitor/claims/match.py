@@ -8,6 +8,7 @@ way. Two claims are the same measure when nothing disagrees and enough agrees.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Claim
@@ -83,9 +84,16 @@ class Sig(NamedTuple):
     contained: bool  # the head is what qualified a container ("core" of "the core rate")
     modsets: frozenset[str]  # modifier sets its article uses with the same head, each as joined words
     keywords: frozenset[str]  # the words its article is mostly about
+    vague: bool  # people counted with nothing else said
+    not_a_base: bool  # a baseline or former state: never the old side of a decision
 
 
 def signature(c: Claim) -> Sig:
+    sig = _signature(c)
+    return sig._replace(vague=_vague(sig))
+
+
+def _signature(c: Claim) -> Sig:
     f = c.features
     cw = core(f)
     return Sig(value_class(c.unit, c.total), frozenset(x for x in f.get("flags", ()) if x in STRICT_FLAGS), cw,
@@ -94,7 +102,7 @@ def signature(c: Claim) -> Sig:
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
                "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
                _state(f), bool(f.get("contained")), frozenset(f.get("head_modsets") or ()),
-               frozenset(f.get("keywords") or ()))
+               frozenset(f.get("keywords") or ()), False, bool({"baseline", "past_state"} & set(f.get("flags") or ())))
 
 
 def _vague(s: Sig) -> bool:
@@ -108,8 +116,11 @@ def _qualifier_of(sa: Sig, sb: Sig) -> bool:
     return sa.contained and not sa.mods and sb.mods == frozenset({sa.head}) and sb.head in sa.keywords
 
 
+@lru_cache(maxsize=65536)
 def _kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
-    """"Lusvania" and "Lusvanian", "Germany" and "German": a place and its adjective are one name."""
+    """"Lusvania" and "Lusvanian", "Germany" and "German": a place and its adjective are one name.
+
+    Cached: the same pairs of name sets meet again and again as a story's claims are compared."""
     for x in a:
         for y in b:
             if len(x) < 5 or len(y) < 5 or abs(len(x) - len(y)) > 3 or x[:4] != y[:4]:
@@ -144,7 +155,7 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     sb = sb or signature(b)
     if sa.strict != sb.strict or not sa.core or not sb.core:
         return 0
-    if (_vague(sa) or _vague(sb)) and a.article != b.article:
+    if (sa.vague or sb.vague) and a.article != b.article:
         return 0  # "three people", "some 700 people": too little said to be any measure of another story's
     if sa.vclass != sb.vclass and not comparable(a, b):
         return 0
