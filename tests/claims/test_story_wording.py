@@ -371,3 +371,44 @@ def test_people_counted_with_nothing_said_are_no_measure_across_stories() -> Non
     s.add("a.txt", "2025-09-14", "Three people told reporters they had come from the north.")
     s.add("b.txt", "2025-09-15", "Some 700 people, many of them students, waited outside the hall.")
     assert s.alerts() == set()
+
+
+def test_based_place_is_not_the_company() -> None:
+    c = claim("Corlan Foods reported strong sales. The Leeming-based grocer made a pre-tax profit of £212m in the "
+              "26 weeks to August 30.", "£212m", "2025-10-08")
+    assert "leeming" not in c.features["names"]
+
+
+def test_list_items_belong_to_the_name_above_the_list() -> None:
+    c = claim("Chip-equipment maker Corvex Systems delivered strong numbers, unlike rival Halvard Tools.\n\n"
+              "### The numbers\n\n- Net profit: $680 million\n- Operating margin: 22.1 per cent\n", "$680 million")
+    assert c.features["names"] == ["corvex"]
+
+
+def test_crowd_sizes_however_worded_are_one_attendance_count() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-14", "Police put Sunday attendance at 28,000, the force said.")
+    s.add("b.txt", "2025-09-15", "Police said some 31,000 marchers had taken part in Sunday's march.")
+    assert s.alerts() == {("update", "28,000", "31,000")}
+    assert all(d.claim.features["head"] == "person" and d.claim.features["pred"] == "attend" for d in s.decisions)
+
+
+def test_survivors_pulled_alive_are_people_rescued() -> None:
+    s = Story()
+    s.add("a.txt", "2026-09-14", "Rescuers pulled 37 people alive from the rubble, the agency said.")
+    s.add("b.txt", "2026-09-17", "Rescuers have pulled 164 survivors from the rubble, the agency said.")
+    assert s.alerts() == {("update", "37", "164")}
+
+
+def test_half_year_and_full_year_results_are_different_measures() -> None:
+    s = Story()
+    s.add("a.txt", "2025-10-08", "Corlan made a pre-tax profit of £212m in the 26 weeks to August 30.")
+    s.add("b.txt", "2026-04-22", "Corlan made a pre-tax profit of £409m in the 52 weeks to February 28.")
+    assert s.alerts() == set()
+
+
+def test_closing_stores_is_a_change_not_the_store_count() -> None:
+    s = Story()
+    s.add("a.txt", "2025-10-08", "Corlan, which has 812 stores, reported its results.")
+    s.add("b.txt", "2026-01-08", "Corlan said it would close 22 stores. Corlan now has 799 stores.")
+    assert s.alerts() == {("update", "812", "799")}
