@@ -141,6 +141,7 @@ class Slots:
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
 _POLLS = frozenset("poll survey".split())
 _PREPOSITIONS = frozenset("in of at on for from to with by near into across through over under".split())
+_PLACE_PREPOSITIONS = _PREPOSITIONS - {"of"}
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
 
 
@@ -400,8 +401,8 @@ def _where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) 
         if verb < 0:
             return out
         for m in range(verb + 1, k):
-            if _is_name(toks[m], ctx) and toks[m - 1].lower in (_PREPOSITIONS - {"of"}) or (
-                    m in out and _is_name(toks[m], ctx)) or (m - 1 in out and _is_name(toks[m], ctx)):
+            # a name run that a preposition opens ("in Port Avelin"), word by word
+            if _is_name(toks[m], ctx) and (toks[m - 1].lower in _PLACE_PREPOSITIONS or m - 1 in out):
                 out.add(m)
         return out
     return out
