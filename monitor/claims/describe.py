@@ -48,7 +48,8 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|,\s+(?:with|including|and|against|meaning)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting|saying|adding"
                        r"|citing|arguing|warning)\b)"
                        r"|\s+and\s+(?=(?:the\s+)?[A-Z][a-z])|\s+and\s+that\b|,\s+where\b"
-                       r"|,\s+as\s+(?!of\b|well\b|many\b|much\b|part\b|a\s+result\b|expected\b|usual\b)")
+                       r"|,\s+as\s+(?!of\b|well\b|many\b|much\b|part\b|a\s+result\b|expected\b|usual\b)"
+                       r"|\s+and\s+(?=(?:has|have|had)\s+(?:\w+ed|held|kept|cut|set|put|left)\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
 _APPOS = re.compile(r",\s+(?:the|a|an|its|their|founded|based|headquartered|located|established|formed|owned|led|run)\s"
@@ -1085,7 +1086,8 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
     carried = i0 > lo and toks[i0 - 1].lower == "to"
     for c in range(i0 - 1, lo - 1, -1):
         t = toks[c]
-        if t.lower == "that" or t.lower in ("showed", "shows", "show"):
+        if t.lower == "that" or t.lower in ("showed", "shows", "show") or (
+                t.lower in ("which", "who") and c > lo and sentence[toks[c - 1].end:t.start].strip() == ","):
             break  # "separate figures showed that earnings grew by 4.2%": the figures report, they are not counted
         if t.lemma not in CONTAINER or t.lower.endswith(("ed", "ing")):
             continue  # "ballots counted" is a verb, not "the count"

@@ -412,3 +412,9 @@ def test_closing_stores_is_a_change_not_the_store_count() -> None:
     s.add("a.txt", "2025-10-08", "Corlan, which has 812 stores, reported its results.")
     s.add("b.txt", "2026-01-08", "Corlan said it would close 22 stores. Corlan now has 799 stores.")
     assert s.alerts() == {("update", "812", "799")}
+
+
+def test_rate_held_in_a_relative_clause_is_the_banks_rate() -> None:
+    c = claim("The figures are likely to settle the debate at the Ostrian central bank, which has an inflation target "
+              "of 2% and has held interest rates at 4.25% since November.", "4.25%", "2025-05-13")
+    assert c.features["head"] == "policy" and "target" not in c.features["flags"]
