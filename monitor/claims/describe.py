@@ -52,7 +52,7 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|\s+and\s+(?=(?:has|have|had)\s+(?:\w+ed|held|kept|cut|set|put|left)\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
-_APPOS = re.compile(r",\s+(?:the|a|an|its|their|founded|based|headquartered|located|established|formed|owned|led|run)\s"
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed)\s"
                     r"[^,;]{1,110},(?=\s+([a-z]+)\b)")
 # "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
 _BARE_TOLL = "toll"
@@ -827,6 +827,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # "the bank said it had pledged $50 million", "Audley Fresh said its sales rose 4.6%": the named speaker
         # ("said its own index put inflation at 9.2%" is the speaker's measure of something else)
         spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
+        if not spoken and sayer:
+            # "the alliance said its appeal reached $2.1 million": the alliance the article named before
+            named = ctx.named_noun(sayer, fig.sentence_start + toks[min(said_idx)].start)
+            spoken = [named] if named else []
         if spoken:
             names = spoken
     if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):

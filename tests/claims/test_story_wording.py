@@ -418,3 +418,12 @@ def test_rate_held_in_a_relative_clause_is_the_banks_rate() -> None:
     c = claim("The figures are likely to settle the debate at the Ostrian central bank, which has an inflation target "
               "of 2% and has held interest rates at 4.25% since November.", "4.25%", "2025-05-13")
     assert c.features["head"] == "policy" and "target" not in c.features["flags"]
+
+
+def test_appeal_total_after_a_participle_aside() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-13", "The Homes Now Alliance organised the march. The alliance's online appeal, launched a "
+          "month ago to cover costs, had raised $1.4 million by Saturday evening, a spokesman said.")
+    s.add("b.txt", "2025-09-14", "The Homes Now Alliance marched again. The alliance said its online appeal had reached "
+          "$2.1 million by Sunday evening.")
+    assert s.alerts() == {("update", "$1.4 million", "$2.1 million")}
