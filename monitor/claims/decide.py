@@ -93,7 +93,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         if same:
             _, prev = max(same, key=lambda ip: (_order(ip[1]), ip[0]))
     if not same_value(c, prev):
-        prev = _original(prev, every)
+        prev = _original(prev, every, c)
     label = prev.label
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
@@ -156,13 +156,20 @@ def _headline_repeat(c: Claim, pool: list[Claim], cand: list[int], sigs: dict[in
     return None
 
 
-def _original(prev: Claim, matches: list[tuple[int, Claim]]) -> Claim:
+def _original(prev: Claim, matches: list[tuple[int, Claim]], c: Claim) -> Claim:
     """The old side is the latest statement of the value, a repeat included (it is what the user last read);
-    only a headline repeat is quoted from its article's body, where the figure is said in full."""
-    if not prev.features.get("headline"):
-        return prev
-    body = [p for _, p in matches if p.article == prev.article and same_value(p, prev) and not p.features.get("headline")]
-    return body[-1] if body else prev
+    a headline repeat is quoted from its article's body, where the figure is said in full, and a repeat inside the
+    new claim's own article ("officials, who on Wednesday put the toll at 86, said 112") from where the user read
+    it before."""
+    if prev.features.get("headline"):
+        body = [p for _, p in matches if p.article == prev.article and same_value(p, prev)
+                and not p.features.get("headline")]
+        return body[-1] if body else prev
+    if prev.article == c.article and prev.features.get("decision") == "restatement":
+        before = [p for _, p in matches if p.article != c.article and same_value(p, prev)
+                  and not p.features.get("headline")]
+        return before[-1] if before else prev
+    return prev
 
 
 def _names(c: Claim) -> set[str]:

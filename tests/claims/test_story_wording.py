@@ -427,3 +427,12 @@ def test_appeal_total_after_a_participle_aside() -> None:
     s.add("b.txt", "2025-09-14", "The Homes Now Alliance marched again. The alliance said its online appeal had reached "
           "$2.1 million by Sunday evening.")
     assert s.alerts() == {("update", "$1.4 million", "$2.1 million")}
+
+
+def test_repeat_inside_the_new_article_is_quoted_from_where_it_was_first_read() -> None:
+    s = Story()
+    s.add("a.txt", "2025-09-17", "The governor said her officials had confirmed that 86 people have died in Vellen.")
+    s.add("b.txt", "2025-09-19", "Floods in Vellen have killed 112 people, the agency said on Friday. Provincial "
+          "officials, who on Wednesday put the toll at 86, said the two counts had been merged.")
+    alert = next(d for d in s.decisions if d.alerts)
+    assert alert.previous is not None and alert.previous.article == "a.txt" and alert.claim.text == "112"
