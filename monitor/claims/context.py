@@ -22,6 +22,13 @@ _SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|
 # "the BSO said", "the BSO's figures", "according to the BSO": a name that speaks or owns is an organisation.
 _SPEAKER = re.compile(r"\b([A-Z][A-Za-z]{1,30})(?:[\u2019']s\b|\)?\s(?:said|says|reported|reports|announced|estimated|"
                       r"added|told|published|revised)\b)|according to (?:the )?([A-Z][A-Za-z]{1,30})")
+# A person's name after a title or a role ("Dr Lena Varga", "Governor Ilse Marrow", "spokeswoman Ana Ruiz") or
+# before an age ("Colin Ashdown, 54,"): a person is who speaks, not what a figure is about.
+_PERSON = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Governor|Minister|President|Mayor|Senator|Chancellor|"
+                     r"Premier|Commissioner|[Ss]pokes(?:wo)?man|[Ss]pokesperson|[Dd]irector|[Cc]hief|[Ee]xecutive|"
+                     r"[Mm]inister|[Gg]overnor|[Aa]nalyst|[Ee]conomist|[Ss]ecretary|[Hh]ead|[Cc]hair(?:wo)?man)\.?\s+"
+                     r"((?:[A-Z][a-z\u2019'-]+\s){1,2}[A-Z][a-z\u2019'-]+)\b"
+                     r"|\b((?:[A-Z][a-z\u2019'-]+\s){1,2}[A-Z][a-z\u2019'-]+),\s\d{2},)")
 _UNFOLD: dict[str, list[str]] = {}
 for _word, _rep in FOLD.items():
     _UNFOLD.setdefault(_rep, []).append(_word)
@@ -94,6 +101,7 @@ class ArticleContext:
     _named: dict[str, list[tuple[int, str]]] | None = None  # noun -> [(offset, name)]: "the Corran Valley fire"
     dominant: str = ""  # the one name the article is about, when one clearly dominates
     speakers: frozenset[str] = frozenset()  # names the article has say, report or own something
+    persons: frozenset[str] = frozenset()  # names written after a title or role ("Governor Ilse Marrow")
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
@@ -216,5 +224,6 @@ def build_context(text: str) -> ArticleContext:
     dominant = ranked[0][0] if ranked and ranked[0][1] >= 4 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
         else ""
     speakers = frozenset(name_key(m.group(1) or m.group(2)) for m in _SPEAKER.finditer(text))
+    persons = frozenset(name_key(w) for m in _PERSON.finditer(text) for w in (m.group(1) or m.group(2)).split())
     return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant,
-                          speakers=speakers)
+                          speakers=speakers, persons=persons)

@@ -840,7 +840,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             memo = ctx.memo[("before", fig.sentence_start)] = _named_before(ctx, fig.sentence_start)
         names = list(memo)
     codes = {t.lower for t in toks if t.text.isupper() and _measure_acronym(t, ctx) is not None}
-    s.names = sorted(set(names) - {sayer} - codes)  # "the CPI" names the measure, not who is measured
+    s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):

@@ -436,3 +436,11 @@ def test_repeat_inside_the_new_article_is_quoted_from_where_it_was_first_read() 
           "officials, who on Wednesday put the toll at 86, said the two counts had been merged.")
     alert = next(d for d in s.decisions if d.alerts)
     assert alert.previous is not None and alert.previous.article == "a.txt" and alert.claim.text == "112"
+
+
+def test_a_persons_name_is_not_what_a_toll_is_about() -> None:
+    s = Story()
+    s.add("a.txt", "2026-09-17", "The Dravan quake has killed 263 people, the agency said.")
+    s.add("b.txt", "2026-09-19", "Governor Ilse Marrow said 289 people had died in the Dravan quake.")
+    assert s.alerts() == {("update", "263", "289")}
+    assert "marrow" not in s.decisions[-1].claim.features["names"]
