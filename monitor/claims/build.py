@@ -131,9 +131,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
                                 else asof_period)
         if period.start == period.end and period.end != as_of and not (feats["pred"] == "attend" and period.end < as_of):
-            # (a crowd is counted for the day it gathered: "Saturday's march" stays Saturday's)
             # a count tied to a single day ("Thursday's earthquake", "will cut jobs, it said on Wednesday") is
-            # a running count as of the statement, not a measurement period of its own
+            # a running count as of the statement, not a measurement period of its own (but a crowd is counted
+            # for the day it gathered: "Saturday's march" stays Saturday's)
             period = Period(as_of, as_of, as_of.isoformat(), "asof")
         if period.start < as_of - timedelta(days=PAST_EVENT_DAYS) and "past_state" not in feats["flags"]:
             # "killed about 2,300 people in 1987": a figure about a period years before the statement belongs to
@@ -179,7 +179,7 @@ _WORDS = re.compile(r"\b[a-z][a-z-]{2,}\b")
 def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) -> None:
     """What the matcher needs to know about the article around each claim: the modifier sets its
     article uses with the same head ("cases" and "suspected cases" are two measures there), and the
-    words the article is mostly about ("cholera" in a cholera story is no distinction)."""
+    article's 40 most used words ("cholera" in a cholera story is no distinction)."""
     modsets: dict[str, set[str]] = {}
     for c in claims:
         head = c.features.get("head") or ""
