@@ -16,34 +16,23 @@ from typing import Any
 
 from ..models import Figure
 from .context import ArticleContext, name_key, without_dateline
-from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE, PROJECTION,
-                     PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, MONTHS, Token, folded, is_content, lemma, tokenize)
+from .entities import (anaphor_names, definite_name, is_name, list_owner, measure_acronym, name_after_for,
+                       named_before, nearest_names, speaker, where_said)
+from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, MONTHS, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE,
+                     PROJECTION, PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, folded, is_content, lemma,
+                     tokenize)
+from .words import (DETERMINERS, LIST_LABEL, NUMBER_WORDS, ORG_ANAPHORS, PREPOSITIONS, SAID_FORMS, VERBS, gap,
+                    is_value, verbish)
 
-NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-thousand million billion trillion bn mn m k dozen dozens hundreds thousands millions billions half halves
-third thirds quarter quarters fifth fifths sixth sixths tenth tenths percent per cent pct percentage point
-points % $ € £ ¥ usd eur gbp""".split())
-DETERMINERS = frozenset("the its their his her our a an this that these those some".split())
 # Verbs that only frame another verb ("expected to meet", "set to reach", "likely to top").
 FRAMES = frozenset("expect set likely able due need have go seem appear continue try manage fail".split())
 # Events whose participle names the counted people on its own ("7,000 injured", "1,300 dead").
 EVENTS = frozenset("die injure displace evacuate arrest missing rescue infect hospitalise hospitalize".split())
 # (the matcher also counts "attend" as what the counted people did)
 OBLIGATION = frozenset("must should need require".split())
-ORG_ANAPHORS = frozenset("""company firm group bloc alliance organization organisation union government party
-country city state region club team bank agency ministry chain retailer grocer supermarket airline carrier insurer
-lender maker manufacturer operator utility miner developer brewer""".split())
-PRONOUNS = frozenset("its their his her".split())
 # A cheap test for a word that points back ("its", "it", "the company") before looking for what it points to.
 _ANAPHOR = re.compile(r"\b(?:its|their|his|her|it|It|Its|Their|[Tt]he (?:" + "|".join(sorted(ORG_ANAPHORS)) + r"))\b")
-# Common verbs in news about figures, besides the change and speech verbs.
-VERBS = frozenset("""meet hit reach invest spend pay cost earn raise cut lose make post sell buy provide send give
-approve allocate win take employ kill injure die evacuate displace arrest attend join march vote elect
-sign agree hire lay receive draw collect borrow lend owe deliver ship produce build import export infect
-test vaccinate serve visit host welcome deploy station fund finance register enrol record""".split())
 
-_GAP = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|although|though|compared with|compared to)\b"
                        r"|,\s+(?:with|including|and|against|meaning)\b|,\s+(?=(?:bringing|taking|pushing|raising|lifting|saying|adding"
                        r"|citing|arguing|warning)\b)"
@@ -58,8 +47,6 @@ _APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed)\s"
 _BARE_TOLL = "toll"
 # Adverbs that sit between a subject and its verb or after an auxiliary ("fell back to", "had now been").
 _ADVERBS = frozenset("now back again further still already also sharply slightly reportedly officially".split())
-# Verbs that report a figure; a subject is never looked for beyond them ("X said the injured numbered").
-_SAID = frozenset("said says told reported announced estimated added confirmed".split())
 # Verbs of reaching a level ("gathered 250,000 signatures", "passed 300,000"): not what the counted thing does.
 # "won 33.6% of the vote", "took 28.6%", "finished third with 10.4%": winning or getting a level says nothing
 # about what is counted.
@@ -102,7 +89,6 @@ _PAREN_LIST = re.compile(r",\s+(?:which|who|whose)\b[^;]{0,160}?,(?=\s+(?:now\s+
                          r"stood|was|were|is|are|has|had|came|hit|held|remained|rises|falls)\b)")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
-_TIMES_OF_DAY = frozenset("morning afternoon evening night tonight weekend week month year day".split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -141,8 +127,6 @@ class Slots:
 
 # Nouns for asking people what they think or intend: every figure such a sentence gives is a projection.
 _POLLS = frozenset("poll survey".split())
-_PREPOSITIONS = frozenset("in of at on for from to with by near into across through over under".split())
-_PLACE_PREPOSITIONS = _PREPOSITIONS - {"of"}
 _PERIOD_NUMBERS = frozenset("quarter quarters half halves third thirds".split())
 
 
@@ -156,10 +140,6 @@ def _modifier(t: Token) -> bool:
     return t.key not in NEUTRAL_MOD and not _possessive(t) and t.lower not in MONTHS and t.lemma not in MONTHS
 
 
-def _is_value(t: Token) -> bool:
-    return t.lower in NUMBER_WORDS or t.text[0].isdigit() or t.lower in ("a", "an") and False
-
-
 def _adjective(before: list[Token], t: Token) -> bool:
     """'the expected total': a participle between a determiner and a noun describes the noun."""
     i = before.index(t)
@@ -168,16 +148,7 @@ def _adjective(before: list[Token], t: Token) -> bool:
 
 def _is_amount(t: Token) -> bool:
     """A number that counts something ("38 homes"), not a period word ("second-quarter", "half-year")."""
-    return _is_value(t) and t.lower not in _PERIOD_NUMBERS
-
-
-def _verbish(t: Token, prev: Token | None = None) -> bool:
-    low = t.lower
-    if prev is not None and prev.lower in DETERMINERS | {"an", "a"}:
-        return False
-    if t.lemma in AUX or t.lemma in CHANGE or t.lemma in SPEECH or t.lemma in VERBS or t.lemma in PROPOSAL:
-        return not (t.lemma in VERBS and low.endswith("s") and not low.endswith("ss") and t.lemma + "s" != low)
-    return len(low) > 4 and low.endswith("ed") and not t.cap
+    return is_value(t) and t.lower not in _PERIOD_NUMBERS
 
 
 # Words after which an "-ed" word starts a noun phrase rather than a clause ("and suspected cases").
@@ -200,11 +171,6 @@ def _attributive(toks: tuple[Token, ...], j: int, lo: int) -> bool:
 _RATE_OF_CHANGE = frozenset("growth increase rise gain".split())
 
 
-def _gap(sentence: str, a: Token, b: Token) -> bool:
-    """Punctuation between two tokens ends a noun phrase."""
-    return bool(_GAP.search(sentence, a.end, b.start)) if b.start > a.end else False
-
-
 @lru_cache(maxsize=4096)
 def _boundaries(sentence: str) -> tuple[tuple[int, int], ...]:
     """Where the sentence's clauses meet; computed once for all the figures of a sentence."""
@@ -222,132 +188,10 @@ def _clause(sentence: str, fs: int, fe: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _is_name(t: Token, ctx: ArticleContext) -> bool:
-    if not t.cap:
-        return False
-    known = ctx.name_flags.get(t.text)
-    if known is None:
-        known = (len(t.text) >= 2 and t.text.isupper() and t.text.isalpha() and t.lower not in ctx.codes) \
-            or ctx.is_name(t.text)
-        ctx.name_flags[t.text] = known
-    return known
-
-
-def _according(toks: tuple[Token, ...], i: int, hi: int, sentence: str) -> tuple[str, set[int]] | None:
-    """'according to the Common Front': the last word of the named source."""
-    j = i + 2
-    if j < hi and toks[j - 1].lower == "to":
-        while j < hi and toks[j].lower in DETERMINERS:
-            j += 1
-        if j < hi and toks[j].text[0].isalpha():
-            k = j
-            while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
-                    and not _gap(sentence, toks[k], toks[k + 1]):
-                k += 1
-            return toks[k].key, set(range(j, k + 1))
-    return None
-
-
-def _sayer(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -1) -> tuple[str, set[int]]:
-    """Who a statement is attributed to ("police said", "according to organisers"), and its token indexes.
-
-    "according to X" right after the figure wins (two figures, two sources in one sentence); "put",
-    "estimated", "gave" attribute only when they come before the figure ("Police put the crowd at 15,000").
-    """
-    best, used = "", set()
-    if i0 >= 0:
-        for i in range(i0 + 1, min(hi, i0 + 5)):
-            if toks[i].lower == "according":
-                found = _according(toks, i, hi, sentence)
-                if found:
-                    return found
-            if toks[i].lemma in SPEECH and toks[i].lower.endswith("ed") and i + 2 < hi and toks[i + 1].lower == "by":
-                j = i + 2  # "the 6.8% reported by the bureau"
-                while j < hi and toks[j].lower in DETERMINERS:
-                    j += 1
-                k = j
-                while k + 1 < hi and toks[k + 1].text[0].isalpha() and is_content(toks[k + 1]) \
-                        and not _gap(sentence, toks[k], toks[k + 1]):
-                    k += 1
-                if j < hi and is_content(toks[j]):
-                    return toks[k].key, set(range(j, k + 1))
-            if _is_value(toks[i]):
-                break
-    for i in range(lo, hi):
-        t = toks[i]
-        if t.lemma not in SPEECH or t.lower in ("show", "shows", "showed"):
-            continue
-        if t.lower == t.lemma and t.lower not in ("say", "tell", "according", "put") and i > lo \
-                and not toks[i - 1].cap and (is_content(toks[i - 1]) or _is_value(toks[i - 1])) \
-                and i - 2 >= lo and (toks[i - 2].lower in DETERMINERS or _is_value(toks[i - 2])):
-            continue  # "the $3.62bn consensus estimate", "a police count": a noun, not a verb of saying
-        if i + 1 < hi and toks[i + 1].lower == "to" and t.lower.endswith("ed") and i > lo and toks[i - 1].lemma == "be":
-            continue  # "41 people are confirmed to have died": nobody is said to speak
-        if t.lemma == "add" and i + 1 < hi and (_is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
-                                               or is_content(toks[i + 1])):
-            continue  # "Employers added 9,800 jobs": adding something, not saying it
-        if t.lower.endswith("ing") and i > lo and sentence[toks[i - 1].end:t.start].strip() == ",":
-            continue  # "..., saying her officials had confirmed": the speaker is the main clause's subject
-        if t.lower in ("put", "puts", "count", "counts", "counted", "give", "gave", "gives") and not (0 <= i0 and i < i0):
-            continue
-        if t.lower == "counted" and i > lo and toks[i - 1].text[0].isalpha() and not toks[i - 1].cap \
-                and toks[i - 1].lower not in ("have", "has", "had", "were", "was", "police", "officials"):
-            continue  # "with 1.9 million ballots counted": a passive participle, not who counted
-        if t.lower == "according":
-            found = _according(toks, i, hi, sentence)
-            if found:
-                return found
-            continue
-        j = i - 1
-        while j >= lo and (toks[j].lemma in AUX or toks[j].lower.endswith("ly")):
-            j -= 1
-        if j - 1 >= lo and toks[j].text.isdigit() and len(toks[j].text) <= 3 and toks[j - 1].cap:
-            j -= 1  # "Colin Ashdown, 54, told reporters": the speaker's age stands between name and verb
-        if j >= lo and toks[j].text[0].isalpha() and toks[j].lower not in STOP and not _verbish(toks[j]) \
-                and toks[j].lower not in MONTHS and toks[j].lower not in _TIMES_OF_DAY:
-            k = j
-            key = toks[j].key
-            while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
-                    and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
-                k -= 1
-            if k == j and k - 1 >= lo and toks[k].text.isupper() and len(toks[k].text) > 1 and toks[k - 1].cap \
-                    and toks[k - 1].lower not in STOP and sentence[toks[k - 1].end:toks[k].start].strip() == "(":
-                k -= 1  # "the Harbour Works Board (HWB) said": the short form in brackets names the same speaker
-                key = toks[k].key  # as "the board said" will later
-                while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
-                        and not _gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
-                    k -= 1
-            if k - 2 >= lo and toks[k].cap and not toks[k - 1].cap and is_content(toks[k - 1]) and toks[k - 2].cap \
-                    and toks[k - 2].lower not in STOP and not _gap(sentence, toks[k - 2], toks[k]):
-                k -= 2  # "Directorate spokeswoman Lidia Ferreyra said": the speaker's affiliation is not the subject
-                while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].lower not in STOP \
-                        and not _gap(sentence, toks[k - 1], toks[k]):
-                    k -= 1
-            elif not toks[j].cap:
-                # "the Westmarch fire service said": the speaker's own modifiers and names
-                b = k
-                while b - 1 >= lo and k - b < 3 and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
-                        and not _verbish(toks[b - 1]) and not _gap(sentence, toks[b - 1], toks[b]):
-                    b -= 1
-                if b - 1 < lo or toks[b - 1].lower in DETERMINERS or _gap(sentence, toks[b - 1], toks[b]):
-                    k = b
-            return key, set(range(k, j + 1))
-        if j >= lo and toks[j].lower in ("he", "she", "they", "it", "we"):
-            best = best or toks[j].lower
-            continue
-        j = i + 1
-        if j < hi and toks[j].cap and toks[j].lower not in STOP:
-            k = j
-            while k + 1 < hi and toks[k + 1].cap and not _gap(sentence, toks[k], toks[k + 1]):
-                k += 1
-            return toks[k].key, set(range(j, k + 1))
-    return best, used
-
-
 def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
     """Index after the value words of a figure starting at token i ("two thirds", "$ 60 billion", "2.5 %")."""
     j = i
-    while j < hi and (_is_value(toks[j]) or toks[j].lower in ("a", "and") and j + 1 < hi and _is_value(toks[j + 1])
+    while j < hi and (is_value(toks[j]) or toks[j].lower in ("a", "and") and j + 1 < hi and is_value(toks[j + 1])
                       and not toks[j + 1].text[0].isdigit()):  # "two and a half", not "28.6% and 51 seats"
         j += 1
     return max(j, i + 1)
@@ -357,7 +201,6 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
 DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
 _BASED = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?-(?:based|headquartered)\b")
-_LABEL = re.compile(r"^[\s\-*\u2022#]*[A-Za-z][A-Za-z' -]{1,40}:(?=\s)")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
@@ -380,33 +223,15 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
     k = j
     while k < hi and k - j < limit:
         t = toks[k]
-        if not (t.text[0].isalpha() and is_content(t)) or (k > j and _gap(sentence, toks[k - 1], t)):
+        if not (t.text[0].isalpha() and is_content(t)) or (k > j and gap(sentence, toks[k - 1], t)):
             break
-        if k > j and k + 1 < hi and toks[k + 1].lower in _PARTICLES and not _gap(sentence, t, toks[k + 1]):
+        if k > j and k + 1 < hi and toks[k + 1].lower in _PARTICLES and not gap(sentence, t, toks[k + 1]):
             break  # "61 shelters set up in schools": a verb with its particle, not part of the noun
-        if _verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
+        if verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
                 and not (k == j and _participle_before_noun(toks, k, hi, sentence)):
             break
         k += 1
     return k
-
-
-def _where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> set[int]:
-    """'told a press conference in Port Avelin that 26 people had died': where something was said is not
-    what it is about; the names after a preposition between a verb of saying and "that"."""
-    out: set[int] = set()
-    for k in range(i0 - 1, lo, -1):
-        if toks[k].lower != "that":
-            continue
-        verb = next((v for v in range(k - 1, lo - 1, -1) if toks[v].lemma in SPEECH), -1)
-        if verb < 0:
-            return out
-        for m in range(verb + 1, k):
-            # a name run that a preposition opens ("in Port Avelin"), word by word
-            if _is_name(toks[m], ctx) and (toks[m - 1].lower in _PLACE_PREPOSITIONS or m - 1 in out):
-                out.add(m)
-        return out
-    return out
 
 
 def _has_own_verb(toks: tuple[Token, ...], j: int, hi: int) -> bool:
@@ -417,14 +242,6 @@ def _has_own_verb(toks: tuple[Token, ...], j: int, hi: int) -> bool:
     return k > j and k < hi and toks[k].text[0].isalpha() and not toks[k].cap
 
 
-def _measure_acronym(t: Token, ctx: ArticleContext) -> Token | None:
-    """An all-capital short word the article never has say or own anything ("the CPI rose", not "the BSO said"):
-    the name of a measure, not of whoever is measured."""
-    if not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha()) or t.lower in ctx.speakers:
-        return None
-    return t
-
-
 def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str:
     """'in emergency shelters', 'at the camp': where the counted people are, when a common noun says it."""
     if k >= hi or toks[k].lower not in ("in", "at"):
@@ -433,8 +250,8 @@ def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str
     while k < hi and toks[k].lower in DETERMINERS:
         k += 1
     e = k
-    while e < hi and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) and not _verbish(toks[e]) \
-            and not _is_name(toks[e], ctx) and toks[e].lower not in DURATION_UNITS_SINGULAR \
+    while e < hi and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) and not verbish(toks[e]) \
+            and not is_name(toks[e], ctx) and toks[e].lower not in DURATION_UNITS_SINGULAR \
             and not (e > k and e + 1 < hi and toks[e + 1].lower in _PARTICLES):
         e += 1
     if e == k or (e < hi and toks[e].lower == "of"):
@@ -453,7 +270,7 @@ def _reduced_relative(toks: tuple[Token, ...], lo: int, b: int, sentence: str) -
             and q - p < 3:
         q += 1
     if q == p or q + 1 >= b or not toks[q].lower.endswith("ed") or toks[q].lemma in AUX | CHANGE | SPEECH \
-            or toks[q + 1].lower not in _PREPOSITIONS or _gap(sentence, toks[q - 1], toks[q]):
+            or toks[q + 1].lower not in PREPOSITIONS or gap(sentence, toks[q - 1], toks[q]):
         return None
     return p, q
 
@@ -466,8 +283,8 @@ def _participle_before_noun(toks: tuple[Token, ...], k: int, hi: int, sentence: 
     if not (t.lower.endswith(("ed", "en")) or base_noun) or t.cap or k + 1 >= hi or t.lemma in AUX | CHANGE:
         return False
     nxt = toks[k + 1]
-    return nxt.text[0].isalpha() and is_content(nxt) and not nxt.cap and not _gap(sentence, t, nxt) \
-        and not _verbish(nxt, t) and nxt.lower not in _PREPOSITIONS and not nxt.lower.endswith("ly")
+    return nxt.text[0].isalpha() and is_content(nxt) and not nxt.cap and not gap(sentence, t, nxt) \
+        and not verbish(nxt, t) and nxt.lower not in PREPOSITIONS and not nxt.lower.endswith("ly")
 
 
 def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
@@ -485,7 +302,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
     if "-based" in masked or "-headquartered" in masked:
         masked = _BASED.sub(lambda m: " " * len(m.group(0)), masked)  # "the Leeming-based grocer": a place, not who
-    label = _LABEL.match(masked)
+    label = LIST_LABEL.match(masked)
     if label and label.end() <= fs and not re.search(r"[a-z]", masked[label.end():fs]):
         # "- Net profit: **$680 million**": a list item's label is what the figure measures (not so in
         # "- Monthly change: prices rose 0.4%", where the item is a clause of its own)
@@ -498,7 +315,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     n = len(toks)
     i0 = next((i for i, t in enumerate(toks) if t.end > fs), n)
     k = i0  # "about 5,000": start at the number, not at its qualifier
-    while k < n and toks[k].start < fe and not _is_value(toks[k]):
+    while k < n and toks[k].start < fe and not is_value(toks[k]):
         k += 1
     if k < n and toks[k].start < fe:
         i0 = k
@@ -521,7 +338,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             k += 1
         if k < hi and toks[k].lower in PAST_MARKERS:
             k += 1
-        if k < hi and _is_value(toks[k]):
+        if k < hi and is_value(toks[k]):
             j = _value_end(toks, k, hi)
         elif toks[j].lower == "of":
             j = k
@@ -537,10 +354,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if j + 1 < hi and toks[j].lower in _FRESH and toks[j + 1].text[0].isalpha() and is_content(toks[j + 1]):
         flags.add("new_instance")  # "fewer than 75 new cases in four days": new ones, not the running total
         j += 1
-    np_end = j if (j < hi and j > 0 and _gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
+    np_end = j if (j < hi and j > 0 and gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
-    names = [name_key(t.text) for t in np if _is_name(t, ctx)]
-    words = [t for t in np if not _is_name(t, ctx)]
+    names = [name_key(t.text) for t in np if is_name(t, ctx)]
+    words = [t for t in np if not is_name(t, ctx)]
     if np and np[-1].text.isupper() and len(np[-1].text) >= 2:  # "2% of GDP": an acronym can be what is measured
         words.append(np[-1])
         names.remove(name_key(np[-1].text))
@@ -563,8 +380,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             while k < hi and toks[k].lower in DETERMINERS:
                 k += 1
             e = _noun_phrase(toks, k, hi, masked, 3)
-            s.of_words = [t.key for t in toks[k:e] if not _is_name(t, ctx)]
-            names += [name_key(t.text) for t in toks[k:e] if _is_name(t, ctx)]
+            s.of_words = [t.key for t in toks[k:e] if not is_name(t, ctx)]
+            names += [name_key(t.text) for t in toks[k:e] if is_name(t, ctx)]
             if s.head in CONTAINER:
                 s.mods += s.of_words
             np_end = e
@@ -573,7 +390,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             k += 2 if toks[k].lower == "out" else 1
             while k < hi and (toks[k].lower in DETERMINERS or toks[k].lower in PAST_MARKERS):
                 k += 1
-            if k < hi and _is_value(toks[k]):
+            if k < hi and is_value(toks[k]):
                 k = _value_end(toks, k, hi)
                 np_end = _noun_phrase(toks, k, hi, masked)
         after = np_end
@@ -588,21 +405,21 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             k = i0 - 1
         while k >= lo:
             t = toks[k]
-            if t.lower in _SAID and k < i0 - 1:
+            if t.lower in SAID_FORMS and k < i0 - 1:
                 break  # "the directorate said the injured numbered 1,900": the subject is after "said"
             if k - 1 >= lo and toks[k - 1].lower == "the" and not t.cap and not s.head \
-                    and (t.key in EVENTS or (t.lower.endswith("ed") and _verbish(t))):
+                    and (t.key in EVENTS or (t.lower.endswith("ed") and verbish(t))):
                 s.head = s.pred = t.key  # "the injured", "the dead", "the displaced": the people counted
                 s.surface = t.text
                 k -= 2
                 break
-            if t.lower in STOP or _is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
+            if t.lower in STOP or is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
                     or (t.cap and t.lower in MONTHS) \
                     or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD or t.lower in _ADVERBS \
                     or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
                 continue
-            if _verbish(t, toks[k - 1] if k > lo else None) and t.lemma not in SPEECH:
+            if verbish(t, toks[k - 1] if k > lo else None) and t.lemma not in SPEECH:
                 if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:
                     pred_idx = k
                 k -= 1
@@ -611,50 +428,50 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 # "cases in Ambero District have doubled to 486": a place after "in" is where, not the subject
                 r = k
                 while r - 1 >= lo and toks[r - 1].cap and toks[r - 1].text[0].isalpha() \
-                        and not _gap(masked, toks[r - 1], toks[r]):
+                        and not gap(masked, toks[r - 1], toks[r]):
                     r -= 1
-                if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at", "from") and not _gap(masked, toks[r - 1], toks[r]) \
-                        and any(_is_name(x, ctx) for x in toks[r:k + 1]):
-                    names += [name_key(x.text) for x in toks[r:k + 1] if _is_name(x, ctx)]
+                if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at", "from") and not gap(masked, toks[r - 1], toks[r]) \
+                        and any(is_name(x, ctx) for x in toks[r:k + 1]):
+                    names += [name_key(x.text) for x in toks[r:k + 1] if is_name(x, ctx)]
                     k = r - 2
                     continue
             break
-        if k >= lo and not s.head and not _verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])):
+        if k >= lo and not s.head and not verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])):
             # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
             e = k
             b = k
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
-                    and (not _verbish(toks[b - 1]) or _attributive(toks, b - 1, lo)) \
-                    and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
+                    and (not verbish(toks[b - 1]) or _attributive(toks, b - 1, lo)) \
+                    and not gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                 b -= 1
             if b - 2 >= lo and toks[b - 1].lower in ("to", "for") and i0 - 1 > e and toks[i0 - 1].lower == "to" \
-                    and is_content(toks[b - 2]) and not _verbish(toks[b - 2]):
+                    and is_content(toks[b - 2]) and not verbish(toks[b - 2]):
                 # "raised its pay offer to striking workers to 4.8%": the first "to" names who it is for
                 e = b - 2
                 b = e
                 while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
-                        and (not _verbish(toks[b - 1]) or toks[b - 1].lower == toks[b - 1].lemma) \
-                        and not _gap(masked, toks[b - 1], toks[b]) and e - b < 3:
+                        and (not verbish(toks[b - 1]) or toks[b - 1].lower == toks[b - 1].lemma) \
+                        and not gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                     b -= 1
-            measure_code = _measure_acronym(toks[e], ctx)
-            sub = [t for t in toks[b:e + 1] if not _is_name(t, ctx) or t is measure_code]
-            names += [name_key(t.text) for t in toks[b:e + 1] if _is_name(t, ctx) and t is not measure_code]
+            measure_code = measure_acronym(toks[e], ctx)
+            sub = [t for t in toks[b:e + 1] if not is_name(t, ctx) or t is measure_code]
+            names += [name_key(t.text) for t in toks[b:e + 1] if is_name(t, ctx) and t is not measure_code]
             if measure_code is not None:
                 pass  # "Core CPI rose 3.3%": an acronym that never speaks is what is measured
-            elif _is_name(toks[e], ctx) or (toks[e].cap and e > b and _is_name(toks[e - 1], ctx)):
+            elif is_name(toks[e], ctx) or (toks[e].cap and e > b and is_name(toks[e - 1], ctx)):
                 sub = []  # "the governing People's Front had 29.4%": a named subject, nothing counted
                 of = b - 1 if b - 1 > lo and toks[b - 1].lower == "of" else \
                     b - 2 if b - 2 > lo and toks[b - 2].lower == "of" and not toks[b - 1].cap else -1
                 if of > lo:
                     # "the People's Front of Prime Minister Dario Kest took 28.6%": the Front's, not the minister's
-                    owner = _nearest_names(toks, max(lo, of - 5), of, of, ctx, set(), (of, of), after=False)
+                    owner = nearest_names(toks, max(lo, of - 5), of, of, ctx, set(), (of, of), after=False)
                     if owner:
                         names = [n for n in names if n not in {name_key(t.text) for t in toks[b:e + 1]}] + owner
             reduced = _reduced_relative(toks, lo, b, masked)
             if reduced is not None:
                 # "Beds occupied by cholera patients at the hospital fell to 148": the subject is the first noun
                 p0, p1 = reduced
-                sub = [t for t in toks[p0:p1] if not _is_name(t, ctx)] or sub
+                sub = [t for t in toks[p0:p1] if not is_name(t, ctx)] or sub
                 s.pred = toks[p1].key
             if sub:
                 s.head = sub[-1].key
@@ -662,7 +479,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 s.owner = next((t.key for t in sub[:-1] if _possessive(t)), "")
                 if s.head in CONTAINER and e + 1 < i0 and toks[e + 1].lower == "of":
                     e2 = _noun_phrase(toks, e + 2, i0, masked, 3)
-                    s.mods += [t.key for t in toks[e + 2:e2] if not _is_name(t, ctx)]
+                    s.mods += [t.key for t in toks[e + 2:e2] if not is_name(t, ctx)]
                 s.surface = " ".join(t.text for t in toks[b:e + 1])
         if pred_idx >= 0:
             s.pred = toks[pred_idx].key
@@ -679,7 +496,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         steps = 0
         while k < hi and steps < 6:
             t = toks[k]
-            if _is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and _gap(masked, toks[k - 1], t)):
+            if is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and gap(masked, toks[k - 1], t)):
                 break
             if t.lower in ("a", "each", "per", "every") and k + 1 < hi and toks[k + 1].lower in _RATE_TIMES:
                 k += 2  # "310,000 passengers a day are being affected"
@@ -694,9 +511,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 steps += 1
                 continue
             nxt = toks[k + 1] if k + 1 < hi else None
-            if t.lower in _PREPOSITIONS and not _gap(masked, toks[k - 1], t):
+            if t.lower in PREPOSITIONS and not gap(masked, toks[k - 1], t):
                 aux = next((m for m in range(k + 1, min(hi, k + 6)) if toks[m].lemma in ("be", "have")), -1)
-                if aux > 0 and all(x.text[0].isalpha() and not _verbish(x) for x in toks[k + 1:aux]):
+                if aux > 0 and all(x.text[0].isalpha() and not verbish(x) for x in toks[k + 1:aux]):
                     k = aux  # "... cases in the district were confirmed": the verb after a place
                     continue
             if t.key in EVENTS and not t.cap:
@@ -708,7 +525,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             if t.lemma in CHANGE and nxt is not None and nxt.key in EVENTS and not nxt.cap:
                 s.pred = nxt.key  # "21 people remain missing"
                 break
-            if t.lemma in CHANGE and t.lemma not in AUX and nxt is not None and not _is_value(nxt) \
+            if t.lemma in CHANGE and t.lemma not in AUX and nxt is not None and not is_value(nxt) \
                     and nxt.lower not in ("to", "by", "from", "at", "of", "in", "on", "about", "around") \
                     and (nxt.lower in DETERMINERS or is_content(nxt)):
                 pass  # "members hit the target": a predicate with an object
@@ -719,18 +536,18 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 continue
             elif t.lemma in CHANGE or t.lemma in SPEECH:
                 break
-            if (_verbish(t) or (k > after and toks[k - 1].lower in ("to",) and is_content(t))
+            if (verbish(t) or (k > after and toks[k - 1].lower in ("to",) and is_content(t))
                     or (k > after and toks[k - 1].lemma in AUX and is_content(t))) and not t.cap:
                 s.pred = "attend" if (t.lemma == "take" and k + 1 < hi and toks[k + 1].lower == "part") else t.key
                 obj_start = k + (2 if s.pred == "attend" and t.lemma == "take" else 1)
                 break
             break
-    if obj_start >= 0 and obj_start < n and obj_start > 0 and _gap(masked, toks[obj_start - 1], toks[obj_start]):
+    if obj_start >= 0 and obj_start < n and obj_start > 0 and gap(masked, toks[obj_start - 1], toks[obj_start]):
         obj_start = -1
     if obj_start >= 0:
         k = obj_start
-        while k < hi and (toks[k].lower in DETERMINERS or _is_name(toks[k], ctx)):
-            if _is_name(toks[k], ctx):
+        while k < hi and (toks[k].lower in DETERMINERS or is_name(toks[k], ctx)):
+            if is_name(toks[k], ctx):
                 names.append(name_key(toks[k].text))
             k += 1
         e = k
@@ -738,13 +555,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[e]
             if t.text[0].isdigit() and t.text.endswith("%"):
                 s.quals.append(t.text.replace(",", ""))
-            elif not (t.text[0].isalpha() and is_content(t)) or (_verbish(t, toks[e - 1]) and not (
+            elif not (t.text[0].isalpha() and is_content(t)) or (verbish(t, toks[e - 1]) and not (
                     t.lower.endswith("ing") and e + 1 < hi and is_content(toks[e + 1]))):
                 break
-            if e > k and _gap(masked, toks[e - 1], t):
+            if e > k and gap(masked, toks[e - 1], t):
                 break
             e += 1
-        ow = [t for t in toks[k:e] if t.text[0].isalpha() and not _is_name(t, ctx)]
+        ow = [t for t in toks[k:e] if t.text[0].isalpha() and not is_name(t, ctx)]
         if any(t.lower in NEW_INSTANCE for t in toks[k:min(hi, e + 1)]):
             flags.add("new_instance")  # "joined a separate march": another event, not a revision
         if ow:
@@ -774,12 +591,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         k = i0 - 1
         while k >= lo and (toks[k].lower in STOP or toks[k].lower in NUMBER_WORDS) and toks[k].lower not in ("of", "and"):
             k -= 1
-        if k >= lo and (_verbish(toks[k]) or toks[k].lower.endswith("ing") and toks[k].lemma != toks[k].lower
+        if k >= lo and (verbish(toks[k]) or toks[k].lower.endswith("ing") and toks[k].lemma != toks[k].lower
                         and not toks[k].cap
                         or k - 1 >= lo and toks[k - 1].lower.endswith("ly") and toks[k].lower.endswith("s")
                         and not toks[k].cap) and toks[k].lemma not in AUX | CHANGE | SPEECH | FRAMES \
                 and toks[k].lemma not in _LEVEL_VERBS \
-                and not _gap(masked, toks[k], toks[min(k + 1, n - 1)]):
+                and not gap(masked, toks[k], toks[min(k + 1, n - 1)]):
             s.pred = toks[k].key
     if words and not s.locus and (not s.pred or s.pred in _STAY):
         k = np_end
@@ -802,31 +619,31 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.pred = "displace"
 
     # names of the clause, who says it, and anaphora
-    sayer, said_idx = _sayer(toks, lo, hi, masked, i0)
+    sayer, said_idx = speaker(toks, lo, hi, masked, i0)
     if not sayer:
-        sayer, said_idx = _sayer(toks, 0, n, masked)
+        sayer, said_idx = speaker(toks, 0, n, masked)
     s.sayer = sayer or s.owner
-    said_idx = set(said_idx) | _where_said(toks, lo, i0, ctx)
-    for_name = _for_name(toks, np_end if words else j, hi, ctx)
+    said_idx = set(said_idx) | where_said(toks, lo, i0, ctx)
+    for_name = name_after_for(toks, np_end if words else j, hi, ctx)
     if for_name:
         names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
     if not names:
-        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
+        names = nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), after=False)
     if not names and _ANAPHOR.search(masked, toks[lo].start, toks[min(hi, i0 + 6) - 1].end):
-        names = _resolve_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
+        names = anaphor_names(toks, lo, hi, i0, ctx, fig.sentence_start, said_idx)
     if not names:
-        names = _definite(toks, lo, i0, ctx, fig.sentence_start, said_idx)
-    if not names and lo > 0 and (toks[lo].lemma in AUX or _verbish(toks[lo])):
+        names = definite_name(toks, lo, i0, ctx, fig.sentence_start, said_idx)
+    if not names and lo > 0 and (toks[lo].lemma in AUX or verbish(toks[lo])):
         # "the Tallow fire grew to 650 hectares but was 40% contained": a clause with no subject of its own
-        names = _nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
+        names = nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
     if not names:
-        names = _nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), before=False)
+        names = nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), before=False)
     if said_idx and min(said_idx) < i0 and (any(toks[k].lower == "it" for k in range(lo, i0)) or any(
             toks[k].lower in ("its", "their") and toks[k - 1].lemma in SPEECH | {"that"} and toks[k + 1].lower != "own"
             for k in range(max(lo, 1), i0))):
         # "the bank said it had pledged $50 million", "Audley Fresh said its sales rose 4.6%": the named speaker
         # ("said its own index put inflation at 9.2%" is the speaker's measure of something else)
-        spoken = [name_key(toks[k].text) for k in sorted(said_idx) if _is_name(toks[k], ctx)]
+        spoken = [name_key(toks[k].text) for k in sorted(said_idx) if is_name(toks[k], ctx)]
         if not spoken and sayer:
             # "the alliance said its appeal reached $2.1 million": the alliance the article named before
             named = ctx.named_noun(sayer, fig.sentence_start + toks[min(said_idx)].start)
@@ -837,18 +654,18 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # "Revenue fell 9%, the company said": the company the story was just about
         memo = ctx.memo.get(("before", fig.sentence_start))
         if memo is None:
-            memo = ctx.memo[("before", fig.sentence_start)] = _named_before(ctx, fig.sentence_start)
+            memo = ctx.memo[("before", fig.sentence_start)] = named_before(ctx, fig.sentence_start)
         names = list(memo)
-    codes = {t.lower for t in toks if t.text.isupper() and _measure_acronym(t, ctx) is not None}
+    codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
     s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
-        earlier = _nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
+        earlier = nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
         s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
         # "Net profit was $512 million": the company the whole story is about
     elif not s.names and not s.sayer_org and not sayer and label:
-        s.names = _list_owner(ctx, fig.sentence_start)  # "- Net profit: $680 million" under "Corvane delivered ..."
+        s.names = list_owner(ctx, fig.sentence_start)  # "- Net profit: $680 million" under "Corvane delivered ..."
     if s.head in _FORECAST_NOUNS and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "its revenue forecast of $14.0bn": a projection of revenue
         flags.add("projection")
@@ -885,7 +702,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if _INCREMENT.match(masked, chi):
         flags.add("delta")
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \
-            and not _verbish(toks[i0 - 1]) and toks[i0 - 1].lower not in _ADVERBS:
+            and not verbish(toks[i0 - 1]) and toks[i0 - 1].lower not in _ADVERBS:
         s.label_noun = toks[i0 - 1].key  # "magnitude 7.1", "line 14": a reading or a label
     elif unit == "count" and "compound" in fig.tags and words:
         s.label_noun = s.head
@@ -910,7 +727,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if ("will" in before_lower or "would" in before_lower) and any(
            t.lower in ("will", "would") and k + 1 < len(before) and before[k + 1].text[0].isalpha()
            and before[k + 1].lemma not in FRAMES | {"say", "tell", "be", "have", "not"} and not any(
-               _is_value(x) for x in before[k + 1:]) and not _gap(masked, t, toks[i0]) for k, t in enumerate(before)):
+               is_value(x) for x in before[k + 1:]) and not gap(masked, t, toks[i0]) for k, t in enumerate(before)):
         flags.add("projection")  # "would employ 400 people", "losses would reach 85 million": not a count yet
     if "add" in before_lemmas and any(t.lemma == "add" for t in before[-3:]) \
             and any(t.lower == "to" for t in toks[i0 + 1:min(hi, i0 + 6)]):
@@ -956,7 +773,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("baseline")
     if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
         flags.add("past_state")
-    if _PART_OF.match(masked, fe) or any(t.lower == "alone" and k > lo and _is_name(toks[k - 1], ctx)
+    if _PART_OF.match(masked, fe) or any(t.lower == "alone" and k > lo and is_name(toks[k - 1], ctx)
                                          for k, t in enumerate(toks[lo:hi], lo)) \
             or _AMONG.search(masked, toks[lo].start, fs):
         # "Nine of the dead were children", "Among the dead are 14 children", "In Arden Falls alone, 29 died":
@@ -1027,63 +844,6 @@ def _mask_apposition(m: re.Match[str], fs: int = -1) -> str:
     return m.group(0)
 
 
-def _for_name(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> list[str]:
-    """'28.7% for the People's Front': the names right after 'for' behind the figure."""
-    if k >= hi or toks[k].lower != "for":
-        return []
-    k += 1
-    while k < hi and toks[k].lower in DETERMINERS:
-        k += 1
-    out = []
-    while k < hi and _is_name(toks[k], ctx):
-        out.append(name_key(toks[k].text))
-        k += 1
-    return out
-
-
-def _definite(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext, sentence_start: int,
-              said: set[int]) -> list[str]:
-    """'the blaze', 'the fire': a definite noun the article wrote earlier right after a name ("the Corran
-    Valley fire") stands for that name; the nearest such noun before the figure in its clause."""
-    for k in range(i0 - 1, lo, -1):
-        t = toks[k]
-        if toks[k - 1].lower == "the" and not t.cap and k not in said and t.text[0].isalpha() and is_content(t) \
-                and not (k >= 2 and toks[k - 2].lower in _PREPOSITIONS):  # "in the region of": not a subject
-            name = ctx.named_noun(t.key, sentence_start + toks[k - 1].start)
-            if name:
-                return [name]
-    return []
-
-
-def _nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext, said: set[int],
-                   skip: tuple[int, int], after: bool = True, before: bool = True) -> list[str]:
-    """The run of names closest before the figure (its subject), else the closest after it."""
-    def run_at(i: int, step: int, stop: int) -> list[str]:
-        out = []
-        while i != stop and _is_name(toks[i], ctx) and i not in said and not (skip[0] <= i < skip[1]):
-            out.append(name_key(toks[i].text))
-            i += step
-        return out
-    for i in range(i0 - 1, lo - 1 if before else i0 - 1, -1):
-        if i not in said and _is_name(toks[i], ctx):
-            run = run_at(i, -1, lo - 1)
-            r = i - len(run) + 1
-            if r - 1 >= lo and toks[r - 1].text[0].isdigit():
-                continue  # "at 18 Quayside Road": an address, not what the clause is about
-            of = r - 1 if r - 1 >= lo and toks[r - 1].lower == "of" else \
-                r - 2 if r - 2 >= lo and toks[r - 2].lower == "of" and not toks[r - 1].cap else -1
-            if of > lo:
-                # "the People's Front of Prime Minister Dario Kest took 28.6%": the subject, not its "of" phrase
-                for h in range(of - 1, max(lo, of - 5) - 1, -1):
-                    if h not in said and _is_name(toks[h], ctx):
-                        return run_at(h, -1, lo - 1)
-            return run
-    for i in range(i0 + 1, min(hi, i0 + 9) if after else i0 + 1):
-        if i not in said and _is_name(toks[i], ctx) and not (skip[0] <= i < skip[1]):
-            return run_at(i, 1, hi)
-    return []
-
-
 def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str, ctx: ArticleContext,
                        s: Slots) -> bool:
     """'the death toll ... rose to', 'the number of people killed ... rose to': the subject is a container."""
@@ -1107,10 +867,10 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
                 k += 1
             e = k
             while e < i0 and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) \
-                    and not _is_name(toks[e], ctx) and toks[e].lemma not in CHANGE:
+                    and not is_name(toks[e], ctx) and toks[e].lemma not in CHANGE:
                 e += 1
             words = toks[k:e]
-            if words and (_verbish(words[-1]) or words[-1].key in EVENTS or words[-1].lower.endswith("ing")) \
+            if words and (verbish(words[-1]) or words[-1].key in EVENTS or words[-1].lower.endswith("ing")) \
                     and len(words) > 1:
                 s.pred = words[-1].key  # "the number of people killed", "... of people sleeping in shelters"
                 words = words[:-1]
@@ -1136,7 +896,7 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
         else:
             b = c
             while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
-                    and not _is_name(toks[b - 1], ctx) and not _gap(sentence, toks[b - 1], toks[b]):
+                    and not is_name(toks[b - 1], ctx) and not gap(sentence, toks[b - 1], toks[b]):
                 b -= 1
             s.mods = [w.key for w in toks[b:c] if _modifier(w)]
             s.owner = next((w.key for w in toks[b:c] if _possessive(w)), "")
@@ -1151,66 +911,6 @@ def _resolve_quals(before: str, ctx: ArticleContext, sentence_start: int) -> lis
         found = re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)", text)
         if found:
             return [found[-1] + "%"]
-    return []
-
-
-def _resolve_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext,
-                   sentence_start: int, said: set[int]) -> list[str]:
-    """'its members', 'the company's profit': the first name of the sentence, or of the one before."""
-    anaphor = -1
-    for i in range(lo, min(hi, i0 + 6)):
-        t = toks[i]
-        if t.lower in PRONOUNS or (t.lemma in ORG_ANAPHORS and i > 0 and toks[i - 1].lower == "the") \
-                or (t.lower == "it" and i < i0 and (i == lo or toks[i - 1].lower not in _SAID)):
-            anaphor = i
-            break
-    if anaphor < 0:
-        return []
-    for i in range(0, anaphor):
-        if _is_name(toks[i], ctx) and i not in said:
-            return [name_key(toks[i].text)]
-    if toks[anaphor].lemma in ORG_ANAPHORS and anaphor - lo > 2:
-        return []  # "in the region of Harlow": not the clause's subject
-    if anaphor - lo > 1 and said and min(said) < anaphor:
-        return []  # "the bureau said its own measure ...": the anaphor is the speaker
-    if anaphor - lo > 1 and toks[lo].lower == "the" and not toks[lo + 1].cap and toks[lo + 1].lemma not in ORG_ANAPHORS:
-        return []  # "The coalition stands by its count": the anaphor is the clause's own subject
-    # nothing named earlier in the sentence: what the article was just talking about, preferring its
-    # frequent names over a person or a place mentioned in passing
-    memo = ctx.memo.get(("before", sentence_start))
-    if memo is None:
-        memo = ctx.memo[("before", sentence_start)] = _named_before(ctx, sentence_start)
-    return memo
-
-
-def _named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
-    """What the one or two sentences before were about: their named subject or their most telling name."""
-    for n, prev in enumerate(ctx.previous_sentences(sentence_start, 2)):
-        ptoks = tokenize(without_dateline(prev))
-        if len(ptoks) > 2 and ptoks[0].lower == "the" and not ptoks[1].cap:
-            # "The fire has burned ... It has destroyed 61 homes": the subject before, if the article named it
-            named = ctx.named_noun(ptoks[1].key, sentence_start - sum(
-                len(p) for p in ctx.previous_sentences(sentence_start, n + 1)))
-            if named:
-                return [named]
-        found = [name_key(t.text) for t in ptoks if _is_name(t, ctx)]
-        if found:
-            frequent = [w for w in found if w in ctx.topic[:4]]
-            if not frequent and ctx.dominant:
-                return [ctx.dominant]  # "analysts at Brockley Hart said ... The chain has 812 stores": the story's company
-            return [(frequent or found)[0]]
-    return []
-
-
-def _list_owner(ctx: ArticleContext, sentence_start: int) -> list[str]:
-    """Whose figures a list gives: the first frequent name of the nearest sentence above it that names any."""
-    for prev in ctx.previous_sentences(sentence_start, 8):
-        if _LABEL.match(prev) or len(prev.strip()) < 3:
-            continue
-        found = [name_key(t.text) for t in tokenize(without_dateline(prev)) if _is_name(t, ctx)]
-        if found:
-            frequent = [w for w in found if w in ctx.topic[:4]]
-            return [(frequent or found)[0]]
     return []
 
 
