@@ -76,11 +76,11 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
     every = matches
-    named = _names(c)
-    if named and any(_names(ip[1]) & named for ip in matches):
+    named = sc.names  # what the figure is about: its clause's names, else a speaker that is an organisation
+    if named and any(sigs[id(p)].names & named for _, p in matches):
         # a named count follows its own name before an unnamed count of the same noun from a story that is not
         # about that name (the counter-protest's 150 follows its 400, not the main march's unnamed 52,000)
-        matches = [ip for ip in matches if _names(ip[1]) or named & set(ip[1].features.get("topic") or ())]
+        matches = [(i, p) for i, p in matches if sigs[id(p)].names or named & sigs[id(p)].topic]
     matches = _own_series(c, matches)
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
@@ -170,11 +170,6 @@ def _original(prev: Claim, matches: list[tuple[int, Claim]], c: Claim) -> Claim:
                   and not p.features.get("headline")]
         return before[-1] if before else prev
     return prev
-
-
-def _names(c: Claim) -> set[str]:
-    """What the figure is about: its clause's names, else a speaker that is an organisation."""
-    return set(c.features.get("names") or c.features.get("sayer_org") or ())
 
 
 def _near(a: Claim, b: Claim) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from ..models import Figure
 from .context import ArticleContext, name_key, without_dateline
 from .entities import (anaphor_names, definite_name, is_name, list_owner, measure_acronym, name_after_for,
-                       named_before, nearest_names, speaker, where_said)
+                       named_before_cached, nearest_names, speaker, where_said)
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, MONTHS, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE,
                      PROJECTION, PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, folded, is_content, lemma,
                      tokenize)
@@ -199,7 +199,8 @@ def _value_end(toks: tuple[Token, ...], i: int, hi: int) -> int:
 
 # "$2.11 a share", "$80 per barrel": an amount for each unit of something, a measure of its own.
 _PER_UNIT = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z]+)\b")
-DURATION_UNITS_SINGULAR = frozenset("day week month year hour minute second quarter weekday night".split())
+# Units of time: "a day" after a count is a rate, "per quarter" no kind of thing, "in the week" no place.
+_TIME_UNITS = frozenset("day week month year hour minute second quarter weekday night".split())
 _BASED = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?-(?:based|headquartered)\b")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
@@ -211,7 +212,6 @@ _STAY = frozenset("spend sleep stay live shelter remain".split())
 _GROUPS = frozenset("member employee soldier student child officer".split())
 _FRESH = frozenset("new more further additional fresh".split())
 _POLICY_RATE = frozenset("target benchmark interest policy".split())  # "benchmark" is folded to "target"
-_RATE_TIMES = frozenset("day week month year weekday hour night".split())
 _FORECAST_NOUNS = frozenset("forecast guidance outlook projection prediction".split())
 _GAIN = frozenset("add create gain open".split())
 _LOSS = frozenset("shed axe eliminate slash cut close shut".split())
@@ -251,7 +251,7 @@ def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str
         k += 1
     e = k
     while e < hi and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) and not verbish(toks[e]) \
-            and not is_name(toks[e], ctx) and toks[e].lower not in DURATION_UNITS_SINGULAR \
+            and not is_name(toks[e], ctx) and toks[e].lower not in _TIME_UNITS \
             and not (e > k and e + 1 < hi and toks[e + 1].lower in _PARTICLES):
         e += 1
     if e == k or (e < hi and toks[e].lower == "of"):
@@ -498,7 +498,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             t = toks[k]
             if is_value(t) or not t.text[0].isalpha() or (k > i0 and t.start > toks[k - 1].end + 1 and gap(masked, toks[k - 1], t)):
                 break
-            if t.lower in ("a", "each", "per", "every") and k + 1 < hi and toks[k + 1].lower in _RATE_TIMES:
+            if t.lower in ("a", "each", "per", "every") and k + 1 < hi and toks[k + 1].lower in _TIME_UNITS:
                 k += 2  # "310,000 passengers a day are being affected"
                 continue
             if steps == 0 and k + 1 < hi and toks[k + 1].lower in _PARTICLES:
@@ -652,10 +652,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             names = spoken
     if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):
         # "Revenue fell 9%, the company said": the company the story was just about
-        memo = ctx.memo.get(("before", fig.sentence_start))
-        if memo is None:
-            memo = ctx.memo[("before", fig.sentence_start)] = named_before(ctx, fig.sentence_start)
-        names = list(memo)
+        names = list(named_before_cached(ctx, fig.sentence_start))
     codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
     s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
@@ -695,7 +692,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # the words naming the event do not make another measure
         s.head, s.pred, s.mods = "person", "attend", []
     per = _PER_UNIT.match(masked, fe)
-    if per and lemma(per.group(1).lower()) not in DURATION_UNITS_SINGULAR:
+    if per and lemma(per.group(1).lower()) not in _TIME_UNITS:
         s.per = "per " + lemma(per.group(1).lower())  # "$2.11 a share" is not the profit itself
     if s.pred in ("cut", "add") and unit == "count":
         flags.add("delta")  # "the 1,800 job cuts": a change in the count

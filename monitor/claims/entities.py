@@ -240,6 +240,11 @@ def anaphor_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Artic
         return []  # "The coalition stands by its count": the anaphor is the clause's own subject
     # nothing named earlier in the sentence: what the article was just talking about, preferring its
     # frequent names over a person or a place mentioned in passing
+    return named_before_cached(ctx, sentence_start)
+
+
+def named_before_cached(ctx: ArticleContext, sentence_start: int) -> list[str]:
+    """named_before, once per sentence: every figure of a sentence asks the same."""
     memo = ctx.memo.get(("before", sentence_start))
     if memo is None:
         memo = ctx.memo[("before", sentence_start)] = named_before(ctx, sentence_start)
