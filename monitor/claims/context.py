@@ -18,10 +18,11 @@ from .lemmas import FOLD, MONTHS, STOP, folded, lemma
 
 _CAP = re.compile(r"[A-Z][A-Za-z]*(?:[\u2019'][s])?")
 _LOWER = re.compile(r"\b[a-z][a-z]+\b")
-_SAYS = re.compile(r" (?:said|says|reported|reports|announced|posted|told|added|estimated)\b")
+_SAY_VERBS = "said|says|reported|reports|announced|estimated|added|told"
+_SAYS = re.compile(rf" (?:{_SAY_VERBS}|posted)\b")
 # "the BSO said", "the BSO's figures", "according to the BSO": a name that speaks or owns is an organisation.
-_SPEAKER = re.compile(r"\b([A-Z][A-Za-z]{1,30})(?:[\u2019']s\b|\)?\s(?:said|says|reported|reports|announced|estimated|"
-                      r"added|told|published|revised)\b)|according to (?:the )?([A-Z][A-Za-z]{1,30})")
+_SPEAKER = re.compile(rf"\b([A-Z][A-Za-z]{{1,30}})(?:[\u2019']s\b|\)?\s(?:{_SAY_VERBS}|published|revised)\b)"
+                      r"|according to (?:the )?([A-Z][A-Za-z]{1,30})")
 # A person's name after a title or a role ("Dr Lena Varga", "Governor Ilse Marrow", "spokeswoman Ana Ruiz") or
 # before an age ("Colin Ashdown, 54,"): a person is who speaks, not what a figure is about.
 _PERSON = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Governor|Minister|President|Mayor|Senator|Chancellor|"
