@@ -202,6 +202,18 @@ def extraction_events(name: str, ex: Extraction) -> list[Encoded]:
             encode(EventsExtracted(article=name, extractor=ex.version, events=[e.to_dict() for e in ex.events]))]
 
 
+_UNREADABLE = (FileNotFoundError, PermissionError, IsADirectoryError)
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file in the inbox could not be read, in the user's words."""
+    if isinstance(exc, FileNotFoundError):
+        return "the file disappeared before it could be read"
+    if isinstance(exc, PermissionError):
+        return "the file cannot be read (permission denied)"
+    return "this is a folder, not a file"
+
+
 def prepare(path: Path, state: Path, options: ReadOptions, max_bytes: int) -> Prepared | None:
     """Keep a file's bytes and run the pure stages on them; None for a symbolic link (the
     writer records those itself: there is nothing to read)."""
@@ -214,12 +226,8 @@ def prepare(path: Path, state: Path, options: ReadOptions, max_bytes: int) -> Pr
         prep.mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
         with open(path, "rb") as f:
             prep.sha, prep.size, prep.blob, prep.data = keep_stream(f, state, max_bytes)
-    except FileNotFoundError:
-        prep.failed = "the file disappeared before it could be read"
-    except PermissionError:
-        prep.failed = "the file cannot be read (permission denied)"
-    except IsADirectoryError:
-        prep.failed = "this is a folder, not a file"
+    except _UNREADABLE as exc:
+        prep.failed = unreadable(exc)
     if prep.data is not None:
         keep_ms = (time.perf_counter() - t0) * 1e3
         prep.ahead = work_ahead(prep.name, prep.data, prep.mtime, options)
@@ -303,12 +311,8 @@ class Monitor:
         try:
             mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
             sha, size, rel, data = self._keep(path)
-        except FileNotFoundError:
-            return IngestResult(name, "failed", "the file disappeared before it could be read")
-        except PermissionError:
-            return IngestResult(name, "failed", "the file cannot be read (permission denied)")
-        except IsADirectoryError:
-            return IngestResult(name, "failed", "this is a folder, not a file")
+        except _UNREADABLE as exc:
+            return IngestResult(name, "failed", unreadable(exc))
         return self.ingest_bytes(name, data, sha=sha, size=size, blob=rel, origin=str(path), mtime=mtime, t0=t0,
                                  retry=retry)
 
