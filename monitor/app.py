@@ -448,13 +448,14 @@ class Monitor:
             for d in decisions:
                 add(ClaimRecorded(article=art.name, claim=d.claim.to_dict(), decision=d.kind,
                                                    previous_claim_id=d.previous.claim_id if d.previous else None))
-                if d.previous is not None and alert_passes(d, self.config.alerts):
-                    alert = AlertRaised(
-                        alert_id=alert_id_for(d.claim.claim_id, d.previous.claim_id), kind=d.kind, measure=d.claim.key,
-                        label=d.claim.label, old=_side(d.previous), new=_side(d.claim),
-                        change=d.change, explanation=d.explanation)
-                    add(alert)
-                    result.alerts.append(alert.model_dump(mode="json"))
+                for a in (d, *d.also):
+                    if a.previous is not None and alert_passes(a, self.config.alerts):
+                        alert = AlertRaised(
+                            alert_id=alert_id_for(a.claim.claim_id, a.previous.claim_id), kind=a.kind,
+                            measure=d.claim.key, label=d.claim.label, old=_side(a.previous), new=_side(d.claim),
+                            change=a.change, explanation=a.explanation)
+                        add(alert)
+                        result.alerts.append(alert.model_dump(mode="json"))
             self._append(tx, stream, received, evs)
         for d in decisions:
             self._remember(d.claim)

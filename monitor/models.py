@@ -202,6 +202,9 @@ class Decision:
     previous: Claim | None = None
     explanation: str = ""
     change: dict[str, Any] = field(default_factory=dict)  # absolute, relative, share_old, share_new...
+    # A second alert the same claim raises: the police count updates the police series and, where the
+    # organisers gave another figure for the same march, contradicts it too.
+    also: tuple["Decision", ...] = ()
 
     @property
     def alerts(self) -> bool:

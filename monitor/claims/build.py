@@ -195,8 +195,16 @@ def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) 
         head = c.features.get("head") or ""
         if head and not c.features.get("contained") and head not in heads_by_unit.setdefault(c.unit, []):
             heads_by_unit[c.unit].append(head)
+    named_by_thing: dict[tuple[str, str, str], set[bool]] = {}
+    for c in claims:
+        thing = (c.unit, c.features.get("head") or "", c.features.get("pred") or "")
+        named_by_thing.setdefault(thing, set()).add(bool(c.features.get("names")))
     for i, c in enumerate(claims):
         head = c.features.get("head") or ""
+        if "placed" in c.features["flags"] and c.features.get("names") and False in named_by_thing[(c.unit, head, c.features.get("pred") or "")]:
+            # "In Dornholm, some 6,000 people marched" next to the main march's unnamed counts: here the
+            # name tells two measures apart
+            c.features["name_split"] = True
         c.features["head_modsets"] = sorted(modsets.get(head, ())) if head else []
         c.features["keywords"] = keywords
         if c.features.get("contained") and head and not c.features.get("mods"):

@@ -7,11 +7,12 @@ to, not of where they stand in the text.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date
 
 from ..models import Claim, Decision
-from .match import Sig, score, signature
+from .match import Sig, _kin_names, score, signature
 from .values import change, same_value, show
 
 # Statements this close in time are "at the same time": a different value then is a disagreement.
@@ -77,10 +78,15 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
     every = matches
     named = sc.names  # what the figure is about: its clause's names, else a speaker that is an organisation
-    if named and any(sigs[id(p)].names & named for _, p in matches):
+    if named and (c.features.get("name_split") or "placed" in flags
+                  and any(sigs[id(p)].names & named for _, p in matches)):
+        # the article tells this place's count from an unnamed one: only the place's own earlier counts
+        matches = [(i, p) for i, p in matches if sigs[id(p)].names & named or _kin_names(sigs[id(p)].names, named)]
+    elif named and any(sigs[id(p)].names & named for _, p in matches):
         # a named count follows its own name before an unnamed count of the same noun from a story that is not
         # about that name (the counter-protest's 150 follows its 400, not the main march's unnamed 52,000)
         matches = [(i, p) for i, p in matches if sigs[id(p)].names or named & sigs[id(p)].topic]
+    disputed = matches
     matches = _own_series(c, matches)
     if not matches:
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
@@ -137,7 +143,25 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         expl = f"{label}: {_where(prev)} {verb} {_where(c)}: {why}."
     else:
         expl = f"{label}: {_who(prev)} said {show(prev)}, {_who(c)} says {show(c)} ({c.period.label}): {why}."
-    return Decision(kind, _link(c, prev, kind), prev, expl, ch)
+    linked = _link(c, prev, kind)
+    also: tuple[Decision, ...] = ()
+    rival = _rival(c, prev, disputed) if kind == "update" else None
+    if rival is not None:
+        also = (Decision("contradiction", linked, rival,
+                         f"{label}: {_who(rival)} said {show(rival)}, {_who(c)} says {show(c)} ({c.period.label}): "
+                         "another source's figure for the same day.", change(rival, c)),)
+    return Decision(kind, linked, prev, expl, ch, also)
+
+
+def _rival(c: Claim, prev: Claim, matches: list[tuple[int, Claim]]) -> Claim | None:
+    """Another source's different figure for the same day, given at about the same time: the police count
+    that updates the police series also contradicts the organisers' count of that march."""
+    if not _sayer(c):
+        return None
+    rivals = [(i, p) for i, p in matches if p is not prev and _distinct_sayers(c, p) and _sayer(p) != _sayer(prev)
+              and _day(p) == _day(c) and _same_time(c, p) and not same_value(c, p)
+              and set(p.features.get("names") or ()) == set(c.features.get("names") or ())]
+    return max(rivals, key=lambda ip: (_order(ip[1]), ip[0]))[1] if rivals else None
 
 
 def _headline_repeat(c: Claim, pool: list[Claim], cand: list[int], sigs: dict[int, Sig]) -> Decision | None:
@@ -203,7 +227,7 @@ def _own_series(c: Claim, matches: list[tuple[int, Claim]]) -> list[tuple[int, C
     """
     mine = _sayer(c)
     if not mine:
-        return matches
+        return _nearest_series(c, matches)
     own = [p for _, p in matches if _sayer(p) == mine]
     rivals: set[str] = set()
     for _, p in matches:
@@ -214,11 +238,29 @@ def _own_series(c: Claim, matches: list[tuple[int, Claim]]) -> list[tuple[int, C
             if _day(q) == _day(p) and abs((q.as_of - p.as_of).days) <= SAME_TIME_DAYS and not same_value(p, q):
                 rivals.add(theirs)
                 break
+    if not rivals and not own:
+        return _nearest_series(c, matches)
     if not rivals:
         return matches
     if own:
         return [ip for ip in matches if _sayer(ip[1]) not in rivals]
     return [ip for ip in matches if _sayer(ip[1]) not in rivals or _same_time(c, ip[1])]
+
+
+def _nearest_series(c: Claim, matches: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """A new source entering a disputed measure (a ministry's count after the police and the organisers
+    disagreed) continues the series its figure is closest to, not whichever was said last."""
+    latest: dict[str, Claim] = {}
+    for _, p in matches:
+        who = _sayer(p)
+        if who and (who not in latest or _order(p) >= _order(latest[who])):
+            latest[who] = p
+    disputing = {a for a, pa in latest.items() for b, pb in latest.items()
+                 if a != b and _day(pa) == _day(pb) and not same_value(pa, pb)}
+    if len(disputing) < 2 or c.value <= 0 or any(latest[w].value <= 0 for w in disputing):
+        return matches
+    nearest = min(disputing, key=lambda w: abs(math.log(latest[w].value / c.value)))
+    return [ip for ip in matches if _sayer(ip[1]) not in disputing or _sayer(ip[1]) == nearest]
 
 
 def _distinct_sayers(a: Claim, b: Claim) -> bool:

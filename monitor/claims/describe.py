@@ -419,6 +419,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
                 continue
+            if t.lemma in SPEECH and k - 1 >= lo and toks[k - 1].lemma == "be" \
+                    and k + 1 < i0 and toks[k + 1].lower == "at":
+                k -= 1  # "the crowd was put at 90,000", "turnout is estimated at 40%": the subject comes before
+                continue
             if verbish(t, toks[k - 1] if k > lo else None) and t.lemma not in SPEECH:
                 if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:
                     pred_idx = k
@@ -433,6 +437,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 if r - 1 >= lo and toks[r - 1].lower in ("in", "of", "for", "at", "from") and not gap(masked, toks[r - 1], toks[r]) \
                         and any(is_name(x, ctx) for x in toks[r:k + 1]):
                     names += [name_key(x.text) for x in toks[r:k + 1] if is_name(x, ctx)]
+                    if toks[r - 1].lower == "in":
+                        flags.add("placed")
                     k = r - 2
                     continue
             break
@@ -562,8 +568,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 break
             e += 1
         ow = [t for t in toks[k:e] if t.text[0].isalpha() and not is_name(t, ctx)]
-        if any(t.lower in NEW_INSTANCE for t in toks[k:min(hi, e + 1)]):
-            flags.add("new_instance")  # "joined a separate march": another event, not a revision
+        if any(t.lower in NEW_INSTANCE and not (t.lower == "second" and toks[m - 1].lower == "the")
+               for m, t in enumerate(toks[k:min(hi, e + 1)], start=k)):
+            # "joined a separate march": another event, not a revision ("the second march" of a weekly series
+            # is the series' next count)
+            flags.add("new_instance")
         if ow:
             s.obj = ow[-1].key
             s.obj_mods = [t.key for t in ow[:-1] if t.key not in NEUTRAL_MOD and t.key != s.obj]
@@ -653,6 +662,15 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):
         # "Revenue fell 9%, the company said": the company the story was just about
         names = list(named_before_cached(ctx, fig.sentence_start))
+    if len(toks) > 2 and toks[0].lower == "in" and is_name(toks[1], ctx):
+        e = 2
+        while e < n and is_name(toks[e], ctx) and not gap(masked, toks[e - 1], toks[e]):
+            e += 1
+        place = [name_key(t.text) for t in toks[1:e]]
+        if e < n and i0 > e and masked[toks[e - 1].end:toks[e].start].strip().startswith(",") \
+                and set(names) <= set(place):
+            names = place  # "In Dornholm, some 6,000 people marched": the place's count
+            flags.add("placed")
     codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
     s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:

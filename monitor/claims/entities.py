@@ -51,8 +51,12 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
                 found = according_to(toks, i, hi, sentence)
                 if found:
                     return found
-            if toks[i].lemma in SPEECH and toks[i].lower.endswith("ed") and i + 2 < hi and toks[i + 1].lower == "by":
-                j = i + 2  # "the 6.8% reported by the bureau"
+            passive = toks[i].lower == "by" and i0 >= 3 and toks[i0 - 1].lower == "at" \
+                and toks[i0 - 2].lemma in SPEECH and toks[i0 - 3].lemma == "be"
+            if passive or toks[i].lemma in SPEECH and toks[i].lower.endswith("ed") and i + 2 < hi \
+                    and toks[i + 1].lower == "by":
+                # "the 6.8% reported by the bureau", "the crowd was put at 90,000 by the organisers"
+                j = i + (1 if passive else 2)
                 while j < hi and toks[j].lower in DETERMINERS:
                     j += 1
                 k = j
@@ -211,10 +215,21 @@ def nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Artic
                     if h not in said and is_name(toks[h], ctx):
                         return run_at(h, -1, lo - 1)
             return run
-    for i in range(i0 + 1, min(hi, i0 + 9) if after else i0 + 1):
+    i = i0 + 1
+    while i < (min(hi, i0 + 9) if after else i0 + 1):
         if i not in said and is_name(toks[i], ctx) and not (skip[0] <= i < skip[1]):
-            return run_at(i, 1, hi)
+            run = run_at(i, 1, hi)
+            end = i + len(run)
+            if toks[i - 1].lower in _PATH and any(toks[k].lower == "to" for k in range(end, min(hi, end + 3))):
+                i = end  # "marched from Freedom Square to parliament": the route, not what is counted
+                continue
+            return run
+        i += 1
     return []
+
+
+# Prepositions of a route: "from X to Y", "along X to Y".
+_PATH = frozenset("from along through via".split())
 
 
 def anaphor_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: ArticleContext,

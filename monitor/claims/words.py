@@ -43,11 +43,15 @@ def is_value(t: Token) -> bool:
     return t.lower in NUMBER_WORDS or t.text[0].isdigit()
 
 
+# Words that stand before a noun, never before a verb.
+_BEFORE_NOUN = frozenset("first second third fourth fifth next last latest previous".split())
+
+
 def verbish(t: Token, prev: Token | None = None) -> bool:
     """Probably a verb here: a known verb not used as a noun ("the cut"), or an "-ed" word."""
     low = t.lower
-    if prev is not None and prev.lower in DETERMINERS | {"an", "a"}:
-        return False
+    if prev is not None and (prev.lower in DETERMINERS | {"an", "a"} or prev.lower in _BEFORE_NOUN):
+        return False  # "the cut", "the second march": a noun
     if t.lemma in AUX or t.lemma in CHANGE or t.lemma in SPEECH or t.lemma in VERBS or t.lemma in PROPOSAL:
         return not (t.lemma in VERBS and low.endswith("s") and not low.endswith("ss") and t.lemma + "s" != low)
     return len(low) > 4 and low.endswith("ed") and not t.cap

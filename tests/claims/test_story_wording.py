@@ -33,7 +33,8 @@ class Story:
         return decided
 
     def alerts(self) -> set[tuple[str, str, str]]:
-        return {(d.kind, d.previous.text, d.claim.text) for d in self.decisions if d.alerts and d.previous}
+        return {(a.kind, a.previous.text, d.claim.text) for d in self.decisions for a in (d, *d.also)
+                if a.alerts and a.previous}
 
 
 def claim(text: str, quote: str, published: str = "2025-06-10") -> Claim:
@@ -444,3 +445,61 @@ def test_a_persons_name_is_not_what_a_toll_is_about() -> None:
     s.add("b.txt", "2026-09-19", "Governor Ilse Marrow said 289 people had died in the Dravan quake.")
     assert s.alerts() == {("update", "263", "289")}
     assert "marrow" not in s.decisions[-1].claim.features["names"]
+
+
+MARCH_1 = ("Police said about 12,000 people joined Saturday's march through Tarvel. The organisers, the Fair Rent "
+           "Alliance, put the turnout at 40,000.")
+MARCH_2 = ("The organisers said 65,000 people had joined the second march. Police estimated the crowd at 21,000, "
+           "up from the 12,000 they counted a week earlier.")
+
+
+def test_a_source_updates_its_own_series_and_contradicts_its_rival_on_the_same_day() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-05-04", MARCH_1)
+    s.add("a2.txt", "2025-05-11", MARCH_2)
+    alerts = s.alerts()
+    assert ("update", "12,000", "21,000") in alerts
+    assert ("update", "40,000", "65,000") in alerts
+    assert ("contradiction", "65,000", "21,000") in alerts
+    assert ("update", "40,000", "21,000") not in alerts and ("update", "12,000", "65,000") not in alerts
+
+
+def test_a_syndicated_repeat_of_both_counts_raises_nothing() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-05-04", MARCH_1)
+    s.add("a2.txt", "2025-05-11", MARCH_2)
+    repeat = s.add("a3.txt", "2025-05-12", "The organisers said 65,000 people had joined the march. "
+                                            "Police estimated the crowd at 21,000.")
+    assert not any(a.alerts for d in repeat for a in (d, *d.also))
+
+
+def test_a_new_source_continues_the_series_its_figure_is_closest_to() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-05-04", MARCH_1)
+    s.add("a2.txt", "2025-05-11", MARCH_2)
+    later = s.add("a3.txt", "2025-05-12", "The Interior Ministry revised its own estimate of the crowd to 24,000.")
+    d = next(d for d in later if d.claim.text == "24,000")
+    assert d.kind == "update" and d.previous is not None and d.previous.text == "21,000"
+
+
+def test_a_crowd_put_at_a_figure_by_someone_is_a_crowd_size_said_by_them() -> None:
+    c = claim("Police counted 30,000 marchers. The crowd was put at 85,000 by the Fair Rent Alliance.", "85,000")
+    assert c.features["head"] == "person" and c.features["pred"] == "attend"
+    assert c.features["sayer"] and c.features["sayer"] != "police"
+
+
+def test_a_route_from_one_place_to_another_is_not_what_is_counted() -> None:
+    c = claim("Police counted 30,000 marchers on the way from Liberty Square to parliament.", "30,000")
+    assert not {"liberty", "square"} & set(c.features.get("names") or ())
+
+
+def test_a_fronted_place_keeps_its_own_count_apart_from_the_main_one() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-05-04", MARCH_1)
+    second = s.add("a2.txt", "2025-05-11", MARCH_2 + " In Holmby, the second city, some 5,000 people marched on "
+                                                    "Saturday in a separate protest.")
+    holmby = next(d for d in second if d.claim.text == "5,000")
+    assert holmby.kind == "new" and "holmby" in holmby.claim.features["names"]
+    third = s.add("a3.txt", "2025-05-18", "In Holmby, about 7,000 people marched for a second Saturday.")
+    d = next(d for d in third if d.claim.text == "7,000")
+    assert d.kind == "update" and d.previous is not None and d.previous.text == "5,000"
