@@ -204,6 +204,7 @@ _TIME_UNITS = frozenset("day week month year hour minute second quarter weekday 
 _BASED = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?-(?:based|headquartered)\b")
 _PART_OF = re.compile(r"\s+of\s+the\s+(dead|injured|wounded|missing|victims|killed)\b(?:\s+(?:were|are|was)\s+([a-z]+))?",
                       re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
 _COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
 # Verbs of staying somewhere: "9,600 people spent the night in shelters" counts who is in the shelters.
@@ -240,6 +241,22 @@ def _has_own_verb(toks: tuple[Token, ...], j: int, hi: int) -> bool:
     while k < hi and k - j < 3 and (toks[k].lemma in AUX or toks[k].lower in _ADVERBS):
         k += 1
     return k > j and k < hi and toks[k].text[0].isalpha() and not toks[k].cap
+
+
+def _conjunct_with_own_verb(toks: tuple[Token, ...], lo: int, i0: int, j: int, hi: int) -> bool:
+    """"... and 57 were unaccounted for", "and a further 11,000 damaged", "and that more than 200 remained in
+    hospital": a figure after a conjunction with a verb of its own does not take the first clause's verb."""
+    m = i0 - 1
+    while m >= max(0, lo - 2) and toks[m].lower in _CONJUNCT_FILLERS:
+        m -= 1
+    if m < max(0, lo - 2) or toks[m].lower not in ("and", "or", "while", "but"):
+        return False
+    participle = j < hi and toks[j].lower.endswith("ed") and not toks[j].cap and toks[j].lemma not in AUX
+    return participle or _has_own_verb(toks, j, hi)
+
+
+# Words between a conjunction and its figure: "and a further 11,000", "and that more than 200".
+_CONJUNCT_FILLERS = frozenset("a an further another additional more than some about around nearly almost over that".split())
 
 
 def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str:
@@ -363,6 +380,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names.remove(name_key(np[-1].text))
     premod = bool(words) and j == _value_end(toks, i0, hi) and (i0 + 1 == j or toks[j - 1].end == toks[j].start - 1)
     pred_idx = -1
+    conjunct = False
     if words:
         head_t = words[-1]
         s.head = head_t.key if not head_t.text.isupper() else head_t.lower
@@ -399,8 +417,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         after = j
         if _container_subject(toks, lo, i0, masked, ctx, s):
             k = lo - 1  # the subject is settled; only a predicate is left to find
-        elif i0 - 1 >= lo and toks[i0 - 1].lower in ("and", "or") and _has_own_verb(toks, j, hi):
+        elif _conjunct_with_own_verb(toks, lo, i0, j, hi):
             k = lo - 1  # "120 people were injured and 57 were unaccounted for": a conjunct with its own verb
+            conjunct = True
         else:
             k = i0 - 1
         while k >= lo:
@@ -722,6 +741,18 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     elif unit == "count" and "compound" in fig.tags and words:
         s.label_noun = s.head
     s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
+    if conjunct and not s.head:
+        # "4,800 buildings were destroyed and a further 11,000 damaged": the first clause's noun with the
+        # conjunct's own verb; "... and that more than 200 remained in hospital": its own place
+        v = j
+        while v < hi and (toks[v].lemma in AUX or toks[v].lower in _ADVERBS or toks[v].lower.endswith("ly")):
+            v += 1
+        if v < hi and toks[v].lemma in _STAY:
+            s.locus = _locus(toks, v + 1, hi, ctx) or toks[v].key
+            s.pred = ""
+        elif v < hi and not s.pred and toks[v].text[0].isalpha() and not toks[v].cap:
+            s.pred = toks[v].key
+        s.coord = True
     clause = masked[toks[lo].start:toks[hi - 1].end] if hi > lo else masked
     low = clause.lower()
     if "quarter" in low or "half" in low or "month" in low or "year" in low:
@@ -788,6 +819,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("baseline")
     if "past_state" in fig.tags or "historical" in fig.tags or (fig.period is not None and fig.period.kind == "past"):
         flags.add("past_state")
+    if _OF_THEM.match(masked, fe):
+        flags.add("part")  # "690 people were injured, about 80 of them critically": a part of the count before
     if _PART_OF.match(masked, fe) or any(t.lower == "alone" and k > lo and is_name(toks[k - 1], ctx)
                                          for k, t in enumerate(toks[lo:hi], lo)) \
             or _AMONG.search(masked, toks[lo].start, fs):

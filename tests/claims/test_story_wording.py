@@ -503,3 +503,26 @@ def test_a_fronted_place_keeps_its_own_count_apart_from_the_main_one() -> None:
     third = s.add("a3.txt", "2025-05-18", "In Holmby, about 7,000 people marched for a second Saturday.")
     d = next(d for d in third if d.claim.text == "7,000")
     assert d.kind == "update" and d.previous is not None and d.previous.text == "5,000"
+
+
+def test_a_conjunct_with_its_own_participle_counts_the_same_noun_in_another_state() -> None:
+    c = claim("Officials said 3,900 homes had been destroyed and a further 9,000 damaged across the valley.", "9,000")
+    assert c.features["head"] == "home" and c.features["pred"] == "damage"
+
+
+def test_people_still_in_hospital_are_not_the_injured_total() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-02", "The ministry said 1,150 people had been injured.")
+    later = s.add("a2.txt", "2025-03-04", "The ministry said about 1,300 people had been injured, and that more "
+                                          "than 200 remained in hospital.")
+    assert ("update", "1,150", "1,300") in s.alerts()
+    d = next(d for d in later if d.claim.text == "200")
+    assert not d.alerts
+
+
+def test_n_of_them_is_a_part_of_the_count_before_it() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-02", "At least 540 people were injured, about 60 of them seriously, the agency said.")
+    s.add("a2.txt", "2025-03-03", "The agency said 610 people had been injured.")
+    alerts = s.alerts()
+    assert ("update", "540", "610") in alerts and ("update", "60", "610") not in alerts
