@@ -144,7 +144,7 @@ _REF_LIST = re.compile(r"\b(?:" + "|".join(sorted(_REF_WORDS)) + r")s?\s{1,2}\d{
                        r"\s{0,2}(?:,|and|or|&)\s{1,2}$")
 _BROADCAST_AFTER = re.compile(r"\s{0,2}(?:FM|AM|MHz|kHz|DAB)\b")
 _PER_CURRENCY = re.compile(r"\s{1,2}(?i:per|a|to\s{1,2}the|against\s{1,2}the)\s{1,2}(?P<c>(?i:" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")|[A-Z]{3})\b")
-_MAGNITUDE_BEFORE = re.compile(r"(?i:magnitude|magnitude-)\s{0,2}(?:of\s{1,2})?$")
+_MAGNITUDE_BEFORE = re.compile(r"(?i:magnitude|magnitude-)\s{0,2}(?:(?:of|at|was|is)\s{1,2})?$")
 _POINT_AFTER = re.compile(r"(?:\s{1,2}an?\s{1,2}|-)(?i:percentage[\s-]{1,2})?(?i:(?P<bp>basis[\s-]{1,2})?points?)\b")
 # "five points ahead", "a lead of 3 points": a gap between two shares, in percentage points.
 _POINTS_GAP_AFTER = re.compile(r"\s{1,2}(?i:points?)(?=\s{1,2}(?i:ahead|behind|clear|adrift|in\s{1,2}front)\b)")
