@@ -805,8 +805,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("limit")
     if clause_lemmas & REVISION:
         flags.add("revised")
-    if any(t.lower == "by" for t in toks[max(lo, i0 - 3):i0]) and any(t.lemma in CHANGE for t in before) \
-            and unit not in ("percent",):
+    if any(t.lower == "by" and m > lo and (toks[m - 1].lemma in CHANGE and toks[m - 1].lemma not in AUX
+                                           or toks[m - 1].lower in ("up", "down"))
+           for m, t in enumerate(toks[max(lo, i0 - 3):i0], max(lo, i0 - 3))) and unit not in ("percent",) \
+            and toks[i0 - 1].lower != "to":  # ("was attended by 9,400" is no change; "by 300 to 1,200" is the level)
         flags.add("delta")  # "rose by 300 to 1,200" (but "prices rose by 0.1%" is the rate, as "rose 0.1%" is)
     near = [t.lower for t in toks[max(lo, i0 - 3):i0]]
     if "from" in near and not any(t.lower == "to" for t in toks[max(lo, i0 - 2):i0]):

@@ -526,3 +526,14 @@ def test_n_of_them_is_a_part_of_the_count_before_it() -> None:
     s.add("a2.txt", "2025-03-03", "The agency said 610 people had been injured.")
     alerts = s.alerts()
     assert ("update", "540", "610") in alerts and ("update", "60", "610") not in alerts
+
+
+def test_attended_by_is_a_crowd_size_not_a_change() -> None:
+    c = claim("The vigil on Saturday was attended by around 8,200 people, the transport authority said.", "8,200")
+    assert "delta" not in c.features["flags"] and c.features["pred"] == "attend"
+
+
+def test_the_level_after_by_n_to_is_not_a_change() -> None:
+    toll = claim("The toll rose by 300 to 1,200 on Monday.", "1,200")
+    step = claim("The toll rose by 300 to 1,200 on Monday.", "300")
+    assert "delta" not in toll.features["flags"] and "delta" in step.features["flags"]
