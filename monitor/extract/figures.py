@@ -60,6 +60,7 @@ _RANGE_TAIL = re.compile(
     r"\s{0,2}(?P<sep>-|\u2013|\u2014|(?i:to)\s|(?i:and)\s)\s{0,2}(?P<cur>[$\u20ac\u00a3\u00a5\u20b9])?"
     r"(?P<num>" + _DIGITS + r"|(?i:" + _W + r"(?:[\s-]{1,2}" + _W + r"){0,3}))"
     r"(?=(?i:k|mn|mln|bn|bln|m|b|tn|trn)(?!\w)|(?![\w.,/-]))")  # "£430m to £450m": a scale glued to the second end
+_BY_BEFORE = re.compile(r"\b(?i:by)\s{1,2}$")
 _RATIO = re.compile(r"\s{1,3}in\s{1,3}(?P<den>\d{1,4}|(?i:" + _W + r"))\b(?!\s{1,3}(?:19|20)\d\d)")
 _NOUN_RUN = re.compile(r"\s{1,2}(?P<run>[A-Za-z][A-Za-z'\u2019-]{0,30}(?:\s{1,2}[A-Za-z][A-Za-z'\u2019-]{0,30}){0,3})")
 _OF_PHRASE = re.compile(r"\s{1,2}of\s{1,2}(?:(?:the|its|their|his|her|our|all|these|those|a|an|this|that|total)\s{1,2}){0,2}"
@@ -621,6 +622,9 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
         if r is not None:
             sep = r.group("sep").strip().lower()
             ok = sep in ("-", "\u2013", "\u2014", "to") or (sep == "and" and qword == "between")
+            hi = _simple_value(r.group("num"))
+            if sep == "to" and hi is not None and hi > 2 * f.value and _BY_BEFORE.search(text, max(ss, f.start - 6), f.start):
+                ok = False  # "rose by 300 to 1,200": the change, then the level it reached ("by 2 to 3%" is a range)
             if r.group("cur") and f.unit in ("percent", "percentage_points"):
                 ok = False  # "fell 3% to $3.9 billion": a change, then the level it reached
             hi = _simple_value(r.group("num"))
