@@ -201,7 +201,8 @@ def _add_article_context(claims: list[Claim], text: str, names: frozenset[str]) 
         named_by_thing.setdefault(thing, set()).add(bool(c.features.get("names")))
     for i, c in enumerate(claims):
         head = c.features.get("head") or ""
-        if "placed" in c.features["flags"] and c.features.get("names") and False in named_by_thing[(c.unit, head, c.features.get("pred") or "")]:
+        if "placed" in c.features["flags"] and c.features.get("names") \
+                and not set(c.features["names"]) & set(c.features.get("topic", [])[:1]) and False in named_by_thing[(c.unit, head, c.features.get("pred") or "")]:
             # "In Dornholm, some 6,000 people marched" next to the main march's unnamed counts: here the
             # name tells two measures apart
             c.features["name_split"] = True

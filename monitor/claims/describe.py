@@ -146,6 +146,13 @@ def _adjective(before: list[Token], t: Token) -> bool:
     return 0 < i < len(before) - 1 and before[i - 1].lower in DETERMINERS and is_content(before[i + 1])
 
 
+def _label_number(toks: tuple[Token, ...], k: int, lo: int) -> bool:
+    """"tier 1", "CET1", "phase 2": a number after a noun that names a kind, not an amount."""
+    return toks[k].text.isdigit() and len(toks[k].text) <= 2 and k - 1 >= lo and toks[k - 1].end == toks[k].start - 1 \
+        and toks[k - 1].text[0].isalpha() and is_content(toks[k - 1]) and not verbish(toks[k - 1]) \
+        or toks[k].text.isdigit() and k - 1 >= lo and toks[k - 1].end == toks[k].start and toks[k - 1].text.isupper()
+
+
 def _is_amount(t: Token) -> bool:
     """A number that counts something ("38 homes"), not a period word ("second-quarter", "half-year")."""
     return is_value(t) and t.lower not in _PERIOD_NUMBERS
@@ -461,11 +468,13 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     k = r - 2
                     continue
             break
-        if k >= lo and not s.head and not verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])):
+        if k >= lo and not s.head and not verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])
+                                                                    and not _label_number(toks, k - 1, lo)):
             # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
             e = k
             b = k
-            while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+            while b - 1 >= lo and (toks[b - 1].text[0].isalpha() and is_content(toks[b - 1])
+                                   or _label_number(toks, b - 1, lo)) \
                     and (not verbish(toks[b - 1]) or _attributive(toks, b - 1, lo)) \
                     and not gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                 b -= 1
@@ -479,8 +488,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                         and not gap(masked, toks[b - 1], toks[b]) and e - b < 3:
                     b -= 1
             measure_code = measure_acronym(toks[e], ctx)
-            sub = [t for t in toks[b:e + 1] if not is_name(t, ctx) or t is measure_code]
-            names += [name_key(t.text) for t in toks[b:e + 1] if is_name(t, ctx) and t is not measure_code]
+            codes_in = {id(t) for t in toks[b:e + 1] if measure_acronym(t, ctx) is not None}
+            sub = [t for t in toks[b:e + 1] if not is_name(t, ctx) or t is measure_code or id(t) in codes_in]
+            names += [name_key(t.text) for t in toks[b:e + 1] if is_name(t, ctx) and t is not measure_code
+                      and id(t) not in codes_in]
             if measure_code is not None:
                 pass  # "Core CPI rose 3.3%": an acronym that never speaks is what is measured
             elif is_name(toks[e], ctx) or (toks[e].cap and e > b and is_name(toks[e - 1], ctx)):

@@ -159,7 +159,8 @@ def where_said(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -
 def measure_acronym(t: Token, ctx: ArticleContext) -> Token | None:
     """An all-capital short word the article never has say or own anything ("the CPI rose", not "the BSO said"):
     the name of a measure, not of whoever is measured."""
-    if not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha()) or t.lower in ctx.speakers:
+    if not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text[:2].isalpha() and t.text.isalnum()) \
+            or t.lower in ctx.speakers:  # "CPI", "GDP", "CET1"
         return None
     return t
 
@@ -276,7 +277,7 @@ def named_before(ctx: ArticleContext, sentence_start: int) -> list[str]:
                 len(p) for p in ctx.previous_sentences(sentence_start, n + 1)))
             if named:
                 return [named]
-        found = [name_key(t.text) for t in ptoks if is_name(t, ctx)]
+        found = [name_key(t.text) for t in ptoks if is_name(t, ctx) and measure_acronym(t, ctx) is None]
         if found:
             frequent = [w for w in found if w in ctx.topic[:4]]
             if not frequent and ctx.dominant:
