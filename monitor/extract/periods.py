@@ -195,6 +195,7 @@ def _is_base(low: str, t: Timex, fig_end: int) -> bool:
     if t.start < fig_end:
         return False
     if _BASE_BEFORE.search(low, max(0, t.start - 16), t.start) or t.prep in ("from",) \
+            or _BASE_TIME_BEFORE.search(low, max(0, t.start - 30), t.start) \
             or _BASE_NOUN_BEFORE.search(low, max(0, t.start - 50), t.start):
         return True
     return _SAME_AGO.match(low, t.start) is not None or low.startswith(("on the ", "from a "), max(0, t.start - 8))
