@@ -104,8 +104,13 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
                         f"{label}: a former or baseline value, recorded for the timeline.")
-    if c.period.end < prev.period.start or (c.period.start <= prev.period.end and c.as_of < prev.as_of
-                                            and c.article != prev.article):
+    # a figure with no stated period is as of its statement: said before what is known, it is older news; and
+    # an explicit period just before an earlier undated statement may be the very period it spoke of
+    undated_older = c.period.kind == "asof" and c.as_of < prev.as_of and c.article != prev.article
+    same_days = prev.period.kind == "asof" and c.as_of > prev.as_of \
+        and (prev.as_of - c.period.end).days <= SAME_TIME_DAYS
+    if (c.period.end < prev.period.start and not same_days) or undated_older \
+            or (c.period.start <= prev.period.end and c.as_of < prev.as_of and c.article != prev.article):
         return Decision("history", _link(c, prev, "history"), prev,
                         f"{label}: {_where(c)} is older than what is known, {_where(prev)}.")
     if same_value(c, prev):
