@@ -85,7 +85,7 @@ _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:
 _PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
 # "Core inflation, which leaves out energy, food and tobacco, slowed to 4.0%": a relative clause holding a
 # list, closed by the comma before the main verb.
-_PAREN_LIST = re.compile(r",\s+(?:which|who|whose)\b[^;]{0,160}?,(?=\s+(?:now\s+|also\s+)?(?:[a-z]+ed|rose|fell|grew|"
+_PAREN_LIST = re.compile(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^;]{0,160}?,(?=\s+(?:now\s+|also\s+)?(?:[a-z]+ed|rose|fell|grew|"
                          r"stood|was|were|is|are|has|had|came|hit|held|remained|rises|falls)\b)")
 _TIME_SHIFT = re.compile(r"\b(last month|last week|yesterday|last year|earlier this month|earlier this year|"
                          r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
@@ -431,6 +431,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             k = i0 - 1
         while k >= lo:
             t = toks[k]
+            if t.lemma in SPEECH and k - 1 >= lo and toks[k - 1].lemma == "be" \
+                    and k + 1 < i0 and toks[k + 1].lower == "at":
+                k -= 1  # "the crowd was put at 90,000", "turnout is estimated at 40%": the subject comes before
+                continue
             if t.lower in SAID_FORMS and k < i0 - 1:
                 break  # "the directorate said the injured numbered 1,900": the subject is after "said"
             if k - 1 >= lo and toks[k - 1].lower == "the" and not t.cap and not s.head \
@@ -444,10 +448,6 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD or t.lower in _ADVERBS \
                     or t.lower in ("numbered", "numbers", "totalled", "totaled", "totals"):
                 k -= 1
-                continue
-            if t.lemma in SPEECH and k - 1 >= lo and toks[k - 1].lemma == "be" \
-                    and k + 1 < i0 and toks[k + 1].lower == "at":
-                k -= 1  # "the crowd was put at 90,000", "turnout is estimated at 40%": the subject comes before
                 continue
             if verbish(t, toks[k - 1] if k > lo else None) and t.lemma not in SPEECH:
                 if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:

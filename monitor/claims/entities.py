@@ -75,8 +75,9 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
                 and not toks[i - 1].cap and (is_content(toks[i - 1]) or is_value(toks[i - 1])) \
                 and i - 2 >= lo and (toks[i - 2].lower in DETERMINERS or is_value(toks[i - 2])):
             continue  # "the $3.62bn consensus estimate", "a police count": a noun, not a verb of saying
-        if i + 1 < hi and toks[i + 1].lower == "to" and t.lower.endswith("ed") and i > lo and toks[i - 1].lemma == "be":
-            continue  # "41 people are confirmed to have died": nobody is said to speak
+        if i > lo and toks[i - 1].lemma == "be" and (t.lower.endswith("ed") or t.lower == "put") \
+                and not (i + 1 < hi and toks[i + 1].lower == "by"):
+            continue  # "41 people are confirmed to have died", "inflation was confirmed at 3.3%": nobody speaks
         if t.lemma == "add" and i + 1 < hi and (is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
                                                or is_content(toks[i + 1])):
             continue  # "Employers added 9,800 jobs": adding something, not saying it

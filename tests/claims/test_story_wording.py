@@ -537,3 +537,14 @@ def test_the_level_after_by_n_to_is_not_a_change() -> None:
     toll = claim("The toll rose by 300 to 1,200 on Monday.", "1,200")
     step = claim("The toll rose by 300 to 1,200 on Monday.", "300")
     assert "delta" not in toll.features["flags"] and "delta" in step.features["flags"]
+
+
+def test_a_passive_confirmation_has_no_speaker_and_keeps_its_subject() -> None:
+    c = claim("Services inflation was confirmed at 3.4%, the statistics office said.", "3.4%")
+    assert c.features["head"] == "inflation" and "service" in c.features["mods"]
+    assert c.features.get("sayer") != "inflation"
+
+
+def test_a_participle_aside_listing_what_is_left_out_is_not_the_subject() -> None:
+    c = claim("Core inflation, stripping out energy, food, alcohol and tobacco, fell to 2.7% in May.", "2.7%")
+    assert c.features["head"] == "inflation" and c.features["mods"] == ["core"]
