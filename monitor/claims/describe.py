@@ -793,7 +793,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     proposing = {t.lemma for k, t in enumerate(before) if t.lemma in PROPOSAL and not (
         0 < k < len(before) - 1 and (before[k - 1].lower in DETERMINERS or is_content(before[k - 1]) and not before[k - 1].cap)
-        and is_content(before[k + 1]))}  # "a late-night press conference": a noun, nobody presses for anything
+        and is_content(before[k + 1])) and not (
+        t.lower.endswith("ing") and k > 0 and is_content(before[k - 1]) and before[k - 1].text[0].isalpha()
+        and not verbish(before[k - 1]) and before[k - 1].lemma not in AUX)}
+    # ("a late-night press conference": a noun, nobody presses for anything; "the petition calling on parliament
+    # to withdraw the bill had 104,500 signatures": what the petition asks, not a proposed figure)
     if proposing or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
     if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
@@ -809,11 +813,17 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS and not any(
                 t.lower == "than" for t in toks[lo:hi])):
         flags.add("projection")  # "economists had expected 6.9%"; not "a bigger drop than analysts had forecast"
-    if not clause_lemmas.isdisjoint(_CONDITION) and (any(t.lower in ("if", "unless") for t in before) or any(
-            t.lower in ("must", "need", "needed", "required") for t in toks[i0:hi])):
+    must_at = next((m for m in range(i0, hi) if toks[m].lower in ("must", "need", "needed", "required")), -1)
+    if must_at > 0 and any(t.lower in ("which", "whom", "where") for t in toks[i0:must_at]):
+        must_at = -1  # "104,500 signatures, passing the level at which the committee must consider a debate"
+    if not clause_lemmas.isdisjoint(_CONDITION) and (any(t.lower in ("if", "unless") for t in before) or must_at > 0):
         flags.add("target")  # "if it reaches 500,000", "a petition that reaches N ... must be debated": a threshold
     if "minimum" in clause_lemmas or "maximum" in clause_lemmas:
         flags.add("limit")
+    if "delta" in flags and "target" in flags and before_lemmas & {"plan", "intend"} and s.head != "target":
+        # "plans to cut 2,600 jobs" announces what "will cut 2,600 jobs" does: one planned change
+        flags.discard("target")
+        flags.add("projection")
     if clause_lemmas & REVISION:
         flags.add("revised")
     if any(t.lower == "by" and m > lo and (toks[m - 1].lemma in CHANGE and toks[m - 1].lemma not in AUX

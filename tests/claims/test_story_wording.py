@@ -548,3 +548,18 @@ def test_a_passive_confirmation_has_no_speaker_and_keeps_its_subject() -> None:
 def test_a_participle_aside_listing_what_is_left_out_is_not_the_subject() -> None:
     c = claim("Core inflation, stripping out energy, food, alcohol and tobacco, fell to 2.7% in May.", "2.7%")
     assert c.features["head"] == "inflation" and c.features["mods"] == ["core"]
+
+
+def test_what_a_petition_calls_for_and_a_threshold_in_a_relative_clause_do_not_make_a_count_a_target() -> None:
+    c = claim("The petition calling on the council to scrap the plan had collected 61,300 signatures by Sunday, "
+              "passing the level at which the council must hold a debate.", "61,300")
+    assert not {"proposal", "target"} & set(c.features["flags"])
+    t = claim("A petition that reaches 50,000 signatures must be debated by the council.", "50,000")
+    assert "target" in t.features["flags"]
+
+
+def test_plans_to_cut_and_will_cut_are_one_planned_change() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-20", "Harlow Bank said it would cut 1,500 jobs by the end of 2027.")
+    s.add("a2.txt", "2025-10-21", "Harlow Bank now plans to cut 2,200 jobs.")
+    assert ("update", "1,500", "2,200") in s.alerts()
