@@ -108,7 +108,9 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     # an explicit period just before an earlier undated statement may be the very period it spoke of
     undated_older = c.period.kind == "asof" and c.as_of < prev.as_of and c.article != prev.article
     same_days = prev.period.kind == "asof" and c.as_of > prev.as_of \
-        and (prev.as_of - c.period.end).days <= SAME_TIME_DAYS
+        and (prev.as_of - c.period.end).days <= SAME_TIME_DAYS \
+        or c.period.kind == "asof" and c.as_of > prev.as_of and flags & {"projection", "target"}
+    # (a plan restated later with no date of its own is a later word on the plan, not an older period)
     if (c.period.end < prev.period.start and not same_days) or undated_older \
             or (c.period.start <= prev.period.end and c.as_of < prev.as_of and c.article != prev.article):
         return Decision("history", _link(c, prev, "history"), prev,

@@ -800,7 +800,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     # to withdraw the bill had 104,500 signatures": what the petition asks, not a proposed figure)
     if proposing or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
-    if (before_lemmas & PLEDGE) or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
+    pledging = {t.lemma for k, t in enumerate(before) if t.lemma in PLEDGE
+                and not (t.lemma in ("plan", "aim") and k > 0 and before[k - 1].lower in DETERMINERS | {"a", "an"})}
+    # ("to scrap the plan": a noun for what is opposed; "its pledge of $75 million" is a pledged amount)
+    if pledging or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
             or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE and not (
                 t.lower == "benchmark" and k + 1 < len(before) and is_content(before[k + 1]))  # "its benchmark rate"
                 for k, t in enumerate(before) if k >= len(before) - 3):
