@@ -28,7 +28,11 @@ _NO_NOUN_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:and|or|with|who|years)\b)")
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Aa]ll)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
-_MONTH_BEFORE = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$")
+# "March 4", "Jan. 4", but not "... on Saturday. Four officers were hurt": a full name and a full stop end a sentence
+_ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_BEFORE = re.compile(r"(?:(?:" + "|".join(sorted(MONTHS - _ABBREVIATED, key=len, reverse=True))
+                           + r")|(?:" + "|".join(sorted(MONTHS & _ABBREVIATED, key=len, reverse=True))
+                           + r")\.?)\s*$")
 
 
 def _dropped(fig: Figure, art_text: str) -> bool:

@@ -373,8 +373,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         j += 1  # "4.2 million tonnes": the unit is not what is measured
     if j + 1 < hi and toks[j].lower == "in" and len(unit) == 3 and (fig.unit or "").isupper() and is_content(toks[j + 1]):
         j += 1  # "$50 million in emergency credit": what the money is
-    if j < hi and toks[j].lower in _COMPARATIVES:
-        j = hi  # "11.2% higher than a year earlier": no counted noun after the figure
+    if j < hi and toks[j].lower in _COMPARATIVES and not (
+            toks[j].lower in _FRESH and j + 1 < hi and toks[j + 1].text[0].isalpha() and is_content(toks[j + 1])):
+        j = hi  # "11.2% higher than a year earlier": no counted noun after the figure ("two more people" has one)
     if j + 1 < hi and toks[j].lower in _FRESH and toks[j + 1].text[0].isalpha() and is_content(toks[j + 1]):
         flags.add("new_instance")  # "fewer than 75 new cases in four days": new ones, not the running total
         j += 1

@@ -300,6 +300,8 @@ def _noun_run(text: str, pos: int, end: int) -> tuple[str | None, int]:
     kept: list[str] = []
     for i, w in enumerate(words):
         lw = w.lower().strip("'\u2019")
+        if i == 0 and lw in ("more", "further", "other") and len(words) > 1 and words[1].lower() not in _STOP:
+            continue  # "two more people died": the people are counted
         if lw in _STOP or lw.endswith("ly") or lw in UNITS and not kept:
             break
         if i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS and kept:

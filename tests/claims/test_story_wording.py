@@ -563,3 +563,13 @@ def test_plans_to_cut_and_will_cut_are_one_planned_change() -> None:
     s.add("a1.txt", "2025-07-20", "Harlow Bank said it would cut 1,500 jobs by the end of 2027.")
     s.add("a2.txt", "2025-10-21", "Harlow Bank now plans to cut 2,200 jobs.")
     assert ("update", "1,500", "2,200") in s.alerts()
+
+
+def test_a_count_after_a_weekday_that_ends_a_sentence_is_kept() -> None:
+    c = claim("Twelve people were arrested, the police said late on Saturday. Four police officers were hurt.", "Four")
+    assert c.features["pred"] == "injure" and c.features["head"] == "officer"
+
+
+def test_two_more_people_is_a_count_of_people() -> None:
+    c = claim("The toll stood at 31 on Friday. Two more people died on Wednesday, the ministry said.", "Two")
+    assert c.features["head"] == "person" and c.features["pred"] == "die"

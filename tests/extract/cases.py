@@ -256,6 +256,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("A 4.9-magnitude tremor followed at dawn.", P, [dict(value=4.9, unit="magnitude")]),
     ("A monitoring network put the quake's magnitude at 7.2.", P, [dict(value=7.2, unit="magnitude")]),
     ("The toll rose by 300 to 1,200 on Monday.", P, [dict(value=300), dict(value=1200)]),
+    ("Officials said two more people died overnight.", P, [dict(value=2, counted="people died")]),
     ("The lender trimmed its rate by 75 basis points to 4.25%.", P,
      [dict(value=75, unit="basis_points"), dict(value=4.25, unit="percent", counted="rate")]),
     ("The board cut rates by half a percentage point.", P, [dict(value=0.5, unit="percentage_points")]),
