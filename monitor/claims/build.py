@@ -104,11 +104,12 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             # "B had 29.4% of the vote. The C Party was third with 10.2%.": a named subject with nothing
             # counted, right after a sentence that said what such figures count
             prior = last
-        if bare and not (prior and fig.unit == prior["unit"] and prior["head"]):
+        elliptic = "elliptic" in slots.flags and prior is not None and prior["head"]
+        if bare and not (prior and (fig.unit == prior["unit"] or elliptic) and prior["head"]):
             continue
         feats = slots.to_features()
         coord = feats.pop("coord", False) or bare
-        if prior and fig.unit == prior["unit"] and (
+        if prior and (fig.unit == prior["unit"] or elliptic) and (
                 (not feats["head"] and feats["pred"] and prior["pred"] == feats["pred"]) or coord):
             # "X won 31% of the vote and Y had won 28%", "15,000 according to police and 100,000 according
             # to the organisers", "A's net profit rose to $6 million and B's to $4 million": the second figure

@@ -59,6 +59,8 @@ _CARRY = frozenset("bring take push raise lift put".split())
 # Words that make a figure a condition or a requirement ("if it reaches", "must be debated").
 _CONDITION = frozenset("if unless must need require".split())
 # Nouns for people who turned up ("the crowd", "marchers", "turnout"): they count attendance.
+_LIVED = re.compile(r"\s+(?:people\s+|residents\s+)?(?:lived|live|lives|living)\s+in\b", re.I)
+_INHABITANTS = re.compile(r"\b(?:residents|inhabitants)$", re.I)
 _ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|protestors?|demonstrators?|participants?"
                         r"|attendees?)\b", re.I)
 # "18 were arrested on Saturday, bringing the total to 59": the first figure is an increment.
@@ -144,6 +146,19 @@ def _adjective(before: list[Token], t: Token) -> bool:
     """'the expected total': a participle between a determiner and a noun describes the noun."""
     i = before.index(t)
     return 0 < i < len(before) - 1 and before[i - 1].lower in DETERMINERS and is_content(before[i + 1])
+
+
+def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[int]:
+    """"Port Halvern's population": a capitalised word right before a name is part of that name, not a
+    modifier of what is counted (ids of such tokens)."""
+    out: set[int] = set()
+    for k in range(e - 2, b - 1, -1):
+        t, nxt = toks[k], toks[k + 1]
+        if t.cap and t.text[0].isalpha() and not t.text.isupper() and not is_name(t, ctx) and t.lower not in STOP \
+                and nxt.start == t.end + 1 and (is_name(nxt, ctx) and not nxt.text.isupper() or id(nxt) in out) \
+                and name_key(nxt.text) not in ctx.persons:
+            out.add(id(t))
+    return out
 
 
 def _label_number(toks: tuple[Token, ...], k: int, lo: int) -> bool:
@@ -381,8 +396,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         j += 1
     np_end = j if (j < hi and j > 0 and gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
-    names = [name_key(t.text) for t in np if is_name(t, ctx)]
-    words = [t for t in np if not is_name(t, ctx)]
+    glued = _glued(toks, j, np_end, ctx)
+    names = [name_key(t.text) for t in np if is_name(t, ctx) or id(t) in glued]
+    words = [t for t in np if not is_name(t, ctx) and id(t) not in glued]
     if np and np[-1].text.isupper() and len(np[-1].text) >= 2:  # "2% of GDP": an acronym can be what is measured
         words.append(np[-1])
         names.remove(name_key(np[-1].text))
@@ -395,6 +411,17 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [t.key for t in words[:-1] if _modifier(t) and t.key != s.head
                   and t.key not in ORG_ANAPHORS]  # "the group's workforce" is the workforce of the company
         s.surface = " ".join(t.text for t in np)
+        if s.head == "person" and not s.mods and i0 - 2 >= lo and toks[i0 - 1].lower == "of" \
+                and toks[i0 - 2].text[0].isalpha() and is_content(toks[i0 - 2]) and not is_name(toks[i0 - 2], ctx) \
+                and not verbish(toks[i0 - 2]) and toks[i0 - 2].lemma not in CONTAINER:
+            # "an average household size of 2.26 people", "a workforce of 5,200 people": the noun before "of"
+            b = i0 - 2
+            while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) \
+                    and not is_name(toks[b - 1], ctx) and not verbish(toks[b - 1]) and i0 - 2 - b < 2:
+                b -= 1
+            s.head = toks[i0 - 2].key
+            s.mods = [t.key for t in toks[b:i0 - 2] if _modifier(t) and t.key != s.head]
+            s.surface = " ".join(t.text for t in toks[b:i0 - 1])
         if head_t.key in EVENTS or (head_t.lower.endswith("ed") and np_end == j + 1):
             s.pred = head_t.key
         if any(t.lower in NEW_INSTANCE for t in words[:-1]):
@@ -490,9 +517,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     b -= 1
             measure_code = measure_acronym(toks[e], ctx)
             codes_in = {id(t) for t in toks[b:e + 1] if measure_acronym(t, ctx) is not None}
-            sub = [t for t in toks[b:e + 1] if not is_name(t, ctx) or t is measure_code or id(t) in codes_in]
-            names += [name_key(t.text) for t in toks[b:e + 1] if is_name(t, ctx) and t is not measure_code
-                      and id(t) not in codes_in]
+            glued = _glued(toks, b, e + 1, ctx)
+            sub = [t for t in toks[b:e + 1] if (not is_name(t, ctx) or t is measure_code or id(t) in codes_in)
+                   and id(t) not in glued]
+            names += [name_key(t.text) for t in toks[b:e + 1] if (is_name(t, ctx) or id(t) in glued)
+                      and t is not measure_code and id(t) not in codes_in]
             if measure_code is not None:
                 pass  # "Core CPI rose 3.3%": an acronym that never speaks is what is measured
             elif is_name(toks[e], ctx) or (toks[e].cap and e > b and is_name(toks[e - 1], ctx)):
@@ -734,6 +763,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.head = "inflation"  # "food prices rose 7.9%", "the consumer price index rose 0.3%": how fast prices change
     if s.head == "inflation":
         s.mods = [m for m in s.mods if m not in ("inflation", "price")]  # "consumer price inflation"
+    if unit == "count" and s.head == "person" and not s.obj and (
+            s.pred == "live" or s.locus and s.pred in ("", "live") and _LIVED.search(masked, fe)
+            or not s.pred and not s.locus and _INHABITANTS.search(s.surface or "")):
+        # "631,800 people lived in the city", "the city has 660,000 residents": how many live there
+        s.head, s.pred, s.mods, s.locus = "population", "", [], ""
     if s.head == "person" and not s.pred and s.surface and _ATTENDERS.search(s.surface):
         s.pred = "attend"  # "the crowd", "140,000 marchers": people who took part
     if unit == "count" and (s.pred == "attend" and s.head not in _GROUPS or s.head in ("attend", "attendance", "turnout")):
@@ -753,6 +787,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     elif unit == "count" and "compound" in fig.tags and words:
         s.label_noun = s.head
     s.coord = not words and i0 > lo and toks[i0 - 1].lower in ("and", "or") and not s.pred
+    if i0 >= 2 and toks[i0 - 1].lower in ("up", "down") and "," in masked[toks[i0 - 2].end:toks[i0 - 1].start]:
+        # "631,800 people lived there, up 0.8% from a year earlier": how much the figure before changed
+        s.head, s.mods, s.pred, s.obj, s.locus = "", [], "", "", ""
+        flags.add("elliptic")
+        s.coord = True
     if conjunct and not s.head:
         # "4,800 buildings were destroyed and a further 11,000 damaged": the first clause's noun with the
         # conjunct's own verb; "... and that more than 200 remained in hospital": its own place

@@ -112,6 +112,12 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
                 while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                         and not gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                     k -= 1
+            while k - 2 >= lo and toks[k - 1].lower in ("of", "for", "and") and toks[k - 2].cap and toks[k].cap \
+                    and toks[k - 2].lower not in STOP and not gap(sentence, toks[k - 2], toks[k]):
+                k -= 2  # "the Office for Regional Statistics said", "the Bank of Lindmark said": one name
+                while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
+                        and not gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
+                    k -= 1
             if k - 2 >= lo and toks[k].cap and not toks[k - 1].cap and is_content(toks[k - 1]) and toks[k - 2].cap \
                     and toks[k - 2].lower not in STOP and not gap(sentence, toks[k - 2], toks[k]):
                 k -= 2  # "Directorate spokeswoman Lidia Ferreyra said": the speaker's affiliation is not the subject

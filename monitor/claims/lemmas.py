@@ -83,7 +83,7 @@ what which who whom whose how why one ones something anything nothing everyone e
 said say says saying according told tell tells added add adds stated state's
 currently today yesterday tomorrow now recently later earlier ago already again still yet alive
 year years month months week weeks day days time times first last next previous past current new
-mr mrs ms dr per cent percent percentage point points
+mr mrs ms dr per cent percent percentage point points mid
 """.split())
 
 AUX = frozenset("be have do will would could can may might shall should must get".split())

@@ -24,6 +24,7 @@ EXTRACTOR_VERSION = "1.2.0"
 _RATE_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 # A figure whose period ended this long before publication is history, not news.
 _HISTORY = timedelta(days=366)
+_REVISED = re.compile(r"\brevis(?:ed|es|ing|ion)\b")
 _RECENT = timedelta(days=100)
 
 # "at the previous election", "in the last round": an earlier occasion of the same kind. A figure
@@ -152,8 +153,8 @@ def extract(text: str, published: date) -> Extraction:
                     period = _month_before(ref_month)
                 else:
                     period = Period(date.min, published - timedelta(days=1), f"before {published.isoformat()}", "past")
-            elif period.end < published - _HISTORY:
-                f.tags.append("historical")
+            elif period.end < published - _HISTORY and not _REVISED.search(cands.low, bounds[own], c_end):
+                f.tags.append("historical")  # (a revision of an older period is news about it, not history)
             if wait and period.kind == "asof":
                 waiting.append(len(figures))
             lo, hi = phrase_window(cands.low, bounds[own], c_end, f.start, f.end)

@@ -573,3 +573,37 @@ def test_a_count_after_a_weekday_that_ends_a_sentence_is_kept() -> None:
 def test_two_more_people_is_a_count_of_people() -> None:
     c = claim("The toll stood at 31 on Friday. Two more people died on Wednesday, the ministry said.", "Two")
     assert c.features["head"] == "person" and c.features["pred"] == "die"
+
+
+def test_people_living_in_a_place_and_its_residents_are_its_population() -> None:
+    lived = claim("The statistics office estimates that 512,400 people lived in the city at mid-2023.", "512,400")
+    residents = claim("Mayor Ana Prest said Lowhaven now has more than 530,000 residents.", "530,000")
+    population = claim("Lowhaven's population rose to an estimated 520,100 at mid-2024.", "520,100")
+    assert lived.features["head"] == residents.features["head"] == population.features["head"] == "population"
+    evacuated = claim("Some 3,000 residents were evacuated on Monday.", "3,000")
+    assert evacuated.features["head"] != "population"
+
+
+def test_a_capitalised_word_glued_to_a_name_is_part_of_the_name() -> None:
+    c = claim("Port Lowhaven's population rose to an estimated 520,100 at mid-2024.", "520,100")
+    assert {"port", "lowhaven"} <= set(c.features["names"]) and not c.features["mods"]
+
+
+def test_the_noun_before_of_is_what_a_count_of_people_measures() -> None:
+    c = claim("The city had 201,000 households, with an average household size of 2.31 people.", "2.31")
+    assert c.features["head"] == "size" and "household" in c.features["mods"]
+
+
+def test_up_n_percent_after_a_count_is_how_much_that_count_changed() -> None:
+    c = claim("The office estimates that 512,400 people lived in the city in 2023, up 0.9% from a year earlier.",
+              "0.9%")
+    assert c.features["head"] == "population"
+
+
+def test_a_revised_estimate_for_an_older_year_is_news_about_that_year() -> None:
+    s = Story()
+    s.add("a1.txt", "2024-06-27", "The office estimates that 512,400 people lived in the city in 2023.")
+    s.add("a2.txt", "2025-06-26", "The office said the population rose to 520,100 in 2024. The population "
+                                  "for 2023 was revised up to 515,900.")
+    assert ("update", "512,400", "520,100") in s.alerts()
+    assert any(k in ("update", "contradiction") and old == "512,400" and new == "515,900" for k, old, new in s.alerts())
