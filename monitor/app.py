@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import logging
 import multiprocessing
 import os
@@ -20,9 +19,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from pydantic_core import from_json
 
 from . import claims as claims_pkg
 from . import extract as extract_pkg
@@ -76,6 +78,16 @@ class IngestResult:
 
 def alert_id_for(claim_id: str, previous_id: str | None) -> str:
     return hashlib.sha256(f"{claim_id}|{previous_id}".encode()).hexdigest()[:12]
+
+
+_BUCKETS_PER_STATEMENT = 200  # compound SELECTs per statement: well under SQLite's limit of 500
+
+
+@lru_cache(maxsize=_BUCKETS_PER_STATEMENT)
+def _candidates_sql(n: int) -> str:
+    """The newest claims of n buckets (bucket and limit bound in turn), each claim once, oldest first."""
+    one = "SELECT * FROM (SELECT claim_id, position FROM claim_buckets WHERE bucket = ? ORDER BY position DESC LIMIT ?)"
+    return f"SELECT claim_id, MAX(position) AS p FROM ({' UNION ALL '.join([one] * n)}) GROUP BY claim_id ORDER BY p"
 
 
 def _side(c: Claim) -> dict[str, Any]:
@@ -483,34 +495,43 @@ class Monitor:
             claims_pkg.reconcile(claims_pkg.make_claims(art, ex.figures), [])
 
     def _candidates(self, tx: Transaction, new: list[Claim]) -> list[Claim]:
-        """Earlier claims sharing a bucket with any new claim: an indexed look-up, never a scan."""
+        """Earlier claims sharing a bucket with any new claim: an indexed look-up, never a scan.
+
+        Each bucket gives its newest CANDIDATES_PER_BUCKET claims; one statement takes them all
+        and SQLite merges them (a claim has one position, so no two candidates tie), instead of
+        a round trip and a Python tuple per bucket row (about 1,900 rows for 1,300 candidates).
+        """
         buckets = sorted({b for c in new for b in c.buckets})
         if not buckets:
             return []
-        ids: dict[str, int] = {}
-        for b in buckets:
-            for claim_id, pos in tx.conn.execute(
-                "SELECT claim_id, position FROM claim_buckets WHERE bucket = ? ORDER BY position DESC LIMIT ?",
-                (b, CANDIDATES_PER_BUCKET),
-            ):
-                ids[claim_id] = pos
-        if not ids:
+        rows: list[tuple[str, int]] = []
+        for i in range(0, len(buckets), _BUCKETS_PER_STATEMENT):
+            part = buckets[i:i + _BUCKETS_PER_STATEMENT]
+            rows += tx.conn.execute(_candidates_sql(len(part)), [x for b in part for x in (b, CANDIDATES_PER_BUCKET)])
+        if not rows:
             return []
-        ordered = sorted(ids, key=ids.__getitem__)
+        if len(buckets) > _BUCKETS_PER_STATEMENT:  # several statements: merge them as one would have
+            pos = dict(rows)
+            ordered = sorted(pos, key=pos.__getitem__)
+        else:
+            ordered = [r[0] for r in rows]
         cache = self._claims
         missing = [c for c in ordered if c not in cache]
+        remember = self._remember
         for i in range(0, len(missing), 500):
             part = missing[i:i + 500]
             for _, version, data in tx.conn.execute(
                     "SELECT c.claim_id, e.schema_version, e.data FROM claims c JOIN events e ON e.position = c.position"
                     f" WHERE c.claim_id IN ({','.join('?' * len(part))})", part):
-                self._remember(Claim.from_dict(upcast("ClaimRecorded", version, json.loads(data))["claim"]))
+                # pydantic's JSON parser: the same objects as json.loads (checked), in less than half the time
+                remember(Claim.from_dict(upcast("ClaimRecorded", version, from_json(data))["claim"]))
         out = []
+        get, to_end, add = cache.get, cache.move_to_end, out.append
         for c in ordered:
-            claim = cache.get(c)
+            claim = get(c)
             if claim is not None:
-                cache.move_to_end(c)
-                out.append(claim)
+                to_end(c)
+                add(claim)
         return out
 
     def _remember(self, claim: Claim) -> None:

@@ -411,7 +411,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [t.key for t in words[:-1] if _modifier(t) and t.key != s.head
                   and t.key not in ORG_ANAPHORS]  # "the group's workforce" is the workforce of the company
         s.surface = " ".join(t.text for t in np)
-        if s.head == "person" and not s.mods and i0 - 2 >= lo and toks[i0 - 1].lower == "of" \
+        if s.head == "person" and not s.mods and i0 - 2 >= lo and toks[i0 - 1].lower in ("of", "was", "is", "were", "are") \
                 and toks[i0 - 2].text[0].isalpha() and is_content(toks[i0 - 2]) and not is_name(toks[i0 - 2], ctx) \
                 and not verbish(toks[i0 - 2]) and toks[i0 - 2].lemma not in CONTAINER:
             # "an average household size of 2.26 people", "a workforce of 5,200 people": the noun before "of"
