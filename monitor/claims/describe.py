@@ -230,6 +230,9 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.I)
 _AMONG = re.compile(r"\bamong\s+the\s+(dead|injured|wounded|missing|victims|killed)\b", re.I)
 _COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
 # Verbs of staying somewhere: "9,600 people spent the night in shelters" counts who is in the shelters.
+# Nouns for a whole area ("in the city", "across the region"): the story's setting, not a part of a count.
+_AREAS = frozenset("city town country region state province district area nation capital county village island "
+                   "territory municipality borough metropolis".split())
 _STAY = frozenset("spend sleep stay live shelter remain".split())
 # Folded nouns for kinds of people that stay their own count when they take part ("6,500 members joined").
 _GROUPS = frozenset("member employee soldier student child officer".split())
@@ -293,8 +296,8 @@ def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str
             and not is_name(toks[e], ctx) and toks[e].lower not in _TIME_UNITS \
             and not (e > k and e + 1 < hi and toks[e + 1].lower in _PARTICLES):
         e += 1
-    if e == k or (e < hi and toks[e].lower == "of"):
-        return ""
+    if e == k or (e < hi and toks[e].lower == "of") or toks[e - 1].key in _AREAS:
+        return ""  # ("homes in the city": where the whole story is, not a part of what is counted)
     return toks[e - 1].key
 
 

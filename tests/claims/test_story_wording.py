@@ -607,3 +607,12 @@ def test_a_revised_estimate_for_an_older_year_is_news_about_that_year() -> None:
                                   "for 2023 was revised up to 515,900.")
     assert ("update", "512,400", "520,100") in s.alerts()
     assert any(k in ("update", "contradiction") and old == "512,400" and new == "515,900" for k, old, new in s.alerts())
+
+
+def test_a_whole_area_is_where_the_story_is_not_a_part_of_what_is_counted() -> None:
+    s = Story()
+    s.add("a1.txt", "2024-06-27", "The number of dwellings in the city stood at 214,500 at the end of 2023.")
+    s.add("a2.txt", "2025-06-26", "The office estimates the city had 217,900 dwellings at the end of 2024.")
+    assert ("update", "214,500", "217,900") in s.alerts()
+    shelters = claim("Some 4,100 people were sleeping in emergency shelters on Monday.", "4,100")
+    assert "shelter" in shelters.features["mods"]
