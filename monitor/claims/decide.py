@@ -134,7 +134,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         else:
             kind, why = "contradiction", f"{_who(prev)} and {_who(c)} give different values in the same article"
     elif days <= SAME_TIME_DAYS:
-        rising = ch.get("direction") == "up" and ("lower_bound" in (c.qualifier, prev.qualifier) or "revised" in flags) \
+        rising = ch.get("direction") == "up" and (prev.qualifier == "lower_bound" or "revised" in flags or (
+            c.qualifier == "lower_bound" and not _distinct_sayers(c, prev))) \
             and not (_day(c) == _day(prev) and _distinct_sayers(c, prev))
         if rising:
             kind, why = "update", "a higher count at about the same time, where the earlier one was a minimum"

@@ -616,3 +616,18 @@ def test_a_whole_area_is_where_the_story_is_not_a_part_of_what_is_counted() -> N
     assert ("update", "214,500", "217,900") in s.alerts()
     shelters = claim("Some 4,100 people were sleeping in emergency shelters on Monday.", "4,100")
     assert "shelter" in shelters.features["mods"]
+
+
+def test_another_source_claiming_more_than_the_official_figure_days_later_contradicts_it() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-06-26", "Lowhaven's population rose to an estimated 520,100 at mid-2024, the statistics "
+                                  "office said.")
+    s.add("a2.txt", "2025-06-28", "Mayor Ana Prest said Lowhaven now has more than 545,000 residents.")
+    assert ("contradiction", "520,100", "545,000") in s.alerts()
+
+
+def test_the_same_source_giving_more_than_its_count_days_later_is_an_update() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-02", "The ministry said 41 people had died.")
+    s.add("a2.txt", "2025-03-03", "The ministry said more than 60 people had died.")
+    assert ("update", "41", "60") in s.alerts()
