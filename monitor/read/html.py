@@ -34,6 +34,7 @@ class HtmlPage:
     published: dt.date | None
     published_how: str
     url: str | None
+    header: str = ""  # the page's lines above the main text (byline, date line) that the extraction left out
 
 
 def looks_like_html(data: bytes | str) -> bool:
@@ -138,4 +139,29 @@ def read_html(markup: str) -> HtmlPage | None:
         text = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_recall=True, with_metadata=False)
     if not text or len(text.split()) < _MIN_WORDS:
         return None  # a menu label or a caption is not an article
-    return HtmlPage(text, title, site, published, how, url)
+    return HtmlPage(text, title, site, published, how, url, _lines_before(doc, text))
+
+
+_FURNITURE = frozenset({"nav", "script", "style", "footer", "ul", "ol", "menu", "form", "button", "select"})
+
+
+def _lines_before(doc: Any, text: str) -> str:
+    """The short lines right above the article body ("Tomas Lien, Money Editor · Tuesday 17 June 2025"):
+    trafilatura drops bylines, which are where many pages state the date."""
+    flat = " ".join(text.split())
+    body = doc.body if doc.body is not None else doc
+    lines: list[str] = []
+    seen_body = 0
+    for el in body.iter("h1", "h2", "h3", "p", "div", "span", "time", "address", "small"):
+        if any(a.tag in _FURNITURE for a in el.iterancestors()):
+            continue
+        line = " ".join(el.text_content().split())
+        if not line or len(line) > 160 and line[:40] not in flat:
+            continue
+        if line[:40] in flat:
+            seen_body += len(line) > 80  # a paragraph of the main text: the header is above the first two
+            if seen_body >= 2:
+                break
+            continue
+        lines.append(line)
+    return "\n".join(list(dict.fromkeys(lines))[-6:])

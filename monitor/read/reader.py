@@ -166,7 +166,8 @@ def _read_html(name: str, data: bytes, markup: str, encoding: str, guessed: bool
         stated = ("html_meta", page.published, f"page metadata {page.published_how}")
     return _build(
         name=name, fmt=fmt, data=data, text=page.text, clean=clean, encoding=encoding, guessed=guessed,
-        title=title, source=src, stated_date=stated, date_text=page.text, url=page.url, mtime=mtime, notes=notes,  # type: ignore[arg-type]
+        title=title, source=src, stated_date=stated, url=page.url, mtime=mtime, notes=notes,  # type: ignore[arg-type]
+        date_text=f"{page.header}\n\n{page.text}" if page.header else page.text,
     )
 
 

@@ -169,6 +169,17 @@ def test_html_json_ld_date_and_htm_extension() -> None:
     assert a.published == dt.date(2021, 6, 30) and a.published_source == "html_meta"
 
 
+def test_html_byline_date_left_out_of_the_main_text_still_dates_the_page() -> None:
+    page = PAGE.replace('<meta property="article:published_time" content="2024-10-02T07:15:00+01:00">', "").replace(
+        "<h1>Ferry Strike Ends After Nine Days</h1>",
+        "<h1>Ferry Strike Ends After Nine Days</h1>\n<p class=\"standfirst\">Crews accept a two-year deal after "
+        "more than a week of cancelled sailings on the island routes.</p>\n"
+        "<p class=\"byline\">Ada Brenn, Transport Editor &middot; Thursday 3 October 2024</p>")
+    a = read("ferry.html", page.encode())
+    assert "Ada Brenn" not in a.text  # the byline stays out of the text the figures' offsets refer to
+    assert a.published == dt.date(2024, 10, 3)
+
+
 def test_html_without_article_text_is_rejected() -> None:
     r = reject("empty.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
     assert r.code == "no_text"
