@@ -21,7 +21,7 @@ from .entities import (anaphor_names, definite_name, is_name, list_owner, measur
 from .lemmas import (AUX, CHANGE, CONTAINER, FOLD, MONTHS, NEUTRAL_MOD, NEW_INSTANCE, PAST_MARKERS, PLEDGE,
                      PROJECTION, PROJECTION_SAYERS, PROPOSAL, REVISION, SPEECH, STOP, Token, folded, is_content, lemma,
                      tokenize)
-from .words import (DETERMINERS, LIST_LABEL, NUMBER_WORDS, ORG_ANAPHORS, PREPOSITIONS, SAID_FORMS, VERBS, gap,
+from .words import (BEFORE_NOUN, DETERMINERS, LIST_LABEL, NUMBER_WORDS, ORG_ANAPHORS, PREPOSITIONS, SAID_FORMS, VERBS, gap,
                     is_value, verbish)
 
 # Verbs that only frame another verb ("expected to meet", "set to reach", "likely to top").
@@ -41,7 +41,7 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|\s+and\s+(?=(?:has|have|had)\s+(?:\w+ed|held|kept|cut|set|put|left)\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
-_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed)\s"
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed|including|excluding)\s"
                     r"[^,;]{1,110},(?=\s+([a-z]+)\b)")
 # "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
 _BARE_TOLL = "toll"
@@ -499,7 +499,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     k = r - 2
                     continue
             break
-        if k >= lo and not s.head and not verbish(toks[k]) and not (k - 1 >= lo and _is_amount(toks[k - 1])
+        if k >= lo and not s.head and not verbish(toks[k], toks[k - 1] if k > lo and toks[k - 1].lower in BEFORE_NOUN
+                                                  else None) \
+                and not (k - 1 >= lo and _is_amount(toks[k - 1])
                                                                     and not _label_number(toks, k - 1, lo)):
             # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
             e = k
@@ -972,6 +974,10 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
             break  # "separate figures showed that earnings grew by 4.2%": the figures report, they are not counted
         if t.lemma not in CONTAINER or t.lower.endswith(("ed", "ing")):
             continue  # "ballots counted" is a verb, not "the count"
+        if c + 1 < i0 and toks[c + 1].text[0].isalpha() and is_content(toks[c + 1]) and toks[c + 1].lemma not in CHANGE \
+                and toks[c + 1].lemma not in CONTAINER and toks[c + 1].lemma not in AUX and not toks[c + 1].cap \
+                and not gap(sentence, t, toks[c + 1]) and not toks[c + 1].lower.endswith("ed"):
+            continue  # "Total pay rose 5.5%": an adjective before the noun that is counted
         if not any(x.lemma in CHANGE and toks[c + 1 + n - 1].lower not in DETERMINERS if n else x.lemma in CHANGE
                    for n, x in enumerate(toks[c + 1:i0])) and not (
                 carried and any(x.lemma in _CARRY for x in toks[max(lo, c - 3):c])):

@@ -121,7 +121,7 @@ overall total headline annual yearly official latest current new final prelimina
 confirmed reported recorded record total entire whole combined full main key critical major further
 additional current earlier previous revised updated provisional early late just only mere some
 unprecedented so-called consecutive second third fourth quarter quarterly monthly weekly daily fiscal
-half-year full-year year-on-year month-on-month consumer basis confirm report
+half-year full-year year-on-year month-on-month consumer basis confirm report average
 """.split())
 
 # Modifiers meaning the thing counted is one new instance, not a revision of an earlier one.

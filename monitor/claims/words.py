@@ -44,13 +44,14 @@ def is_value(t: Token) -> bool:
 
 
 # Words that stand before a noun, never before a verb.
-_BEFORE_NOUN = frozenset("first second third fourth fifth next last latest previous".split())
+BEFORE_NOUN = frozenset("""first second third fourth fifth next last latest previous total average regular real net
+gross annual monthly weekly daily hourly basic median nominal core headline overall public private""".split())
 
 
 def verbish(t: Token, prev: Token | None = None) -> bool:
     """Probably a verb here: a known verb not used as a noun ("the cut"), or an "-ed" word."""
     low = t.lower
-    if prev is not None and (prev.lower in DETERMINERS | {"an", "a"} or prev.lower in _BEFORE_NOUN):
+    if prev is not None and (prev.lower in DETERMINERS | {"an", "a"} or prev.lower in BEFORE_NOUN):
         return False  # "the cut", "the second march": a noun
     if t.lemma in AUX or t.lemma in CHANGE or t.lemma in SPEECH or t.lemma in VERBS or t.lemma in PROPOSAL:
         return not (t.lemma in VERBS and low.endswith("s") and not low.endswith("ss") and t.lemma + "s" != low)

@@ -631,3 +631,19 @@ def test_the_same_source_giving_more_than_its_count_days_later_is_an_update() ->
     s.add("a1.txt", "2025-03-02", "The ministry said 41 people had died.")
     s.add("a2.txt", "2025-03-03", "The ministry said more than 60 people had died.")
     assert ("update", "41", "60") in s.alerts()
+
+
+def test_an_adjective_before_pay_makes_pay_a_noun_and_an_including_aside_is_masked() -> None:
+    regular = claim("Average regular pay, which excludes bonuses, rose 5.7% in January.", "5.7%")
+    assert regular.features["head"] == "pay" and regular.features["mods"] == ["regular"]
+    total = claim("Total pay, including bonuses, climbed 5.4% in January.", "5.4%")
+    assert total.features["head"] == "pay" and "bonus" not in total.features["mods"]
+
+
+def test_regular_pay_growth_across_months_is_one_measure() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-18", "Average regular pay, which excludes bonuses, rose 5.7% in January from a year "
+                                  "earlier, the statistics bureau said.")
+    s.add("a2.txt", "2025-04-15", "Regular pay, excluding bonuses, rose 5.5% year on year in February, the "
+                                  "statistics bureau said.")
+    assert ("update", "5.7%", "5.5%") in s.alerts()
