@@ -161,6 +161,31 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
     return out
 
 
+# Nouns that name a part of an economy or a business: "in the private sector", "in the retail division".
+_SEGMENTS = frozenset("sector industry segment division unit".split())
+
+
+def _fronted_segment(toks: tuple[Token, ...], masked: str, i0: int, lo: int) -> list[str]:
+    """"In the private sector, ...", "In manufacturing, ...": the sentence opens with the part of the whole
+    that its figures are about; its words qualify what is measured."""
+    if len(toks) < 3 or toks[0].lower != "in":
+        return []
+    k = 1
+    while k < i0 and toks[k].lower in DETERMINERS:
+        k += 1
+    e = k
+    while e < i0 and e - k < 3 and toks[e].text[0].isalpha() and not toks[e].cap and is_content(toks[e]) \
+            and not (e > k and gap(masked, toks[e - 1], toks[e])):
+        e += 1
+    if e == k or e >= i0 or "," not in masked[toks[e - 1].end:toks[e].start] or lo > e:
+        return []  # (nor for a later clause: "..., while public sector pay growth slowed")
+    words = toks[k:e]
+    last = words[-1]
+    if last.lemma in _SEGMENTS or (len(words) == 1 and last.lower.endswith("ing") and len(last.lower) > 6):
+        return [t.key for t in words if t.lemma not in _SEGMENTS] or [last.key]
+    return []
+
+
 def _label_number(toks: tuple[Token, ...], k: int, lo: int) -> bool:
     """"tier 1", "CET1", "phase 2": a number after a noun that names a kind, not an amount."""
     return toks[k].text.isdigit() and len(toks[k].text) <= 2 and k - 1 >= lo and toks[k - 1].end == toks[k].start - 1 \
@@ -736,6 +761,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 and set(names) <= set(place):
             names = place  # "In Dornholm, some 6,000 people marched": the place's count
             flags.add("placed")
+    segment = _fronted_segment(toks, masked, i0, lo)
+    if segment:
+        s.mods = sorted({*s.mods, *segment})  # "In the private sector, regular pay rose 6.1%": that sector's pay
     codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
     s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:

@@ -647,3 +647,12 @@ def test_regular_pay_growth_across_months_is_one_measure() -> None:
     s.add("a2.txt", "2025-04-15", "Regular pay, excluding bonuses, rose 5.5% year on year in February, the "
                                   "statistics bureau said.")
     assert ("update", "5.7%", "5.5%") in s.alerts()
+
+
+def test_a_fronted_sector_qualifies_the_figures_of_its_clause() -> None:
+    c = claim("In the private sector, regular pay rose 6.3%, while public sector pay growth slowed to 5.0%.", "6.3%")
+    assert "private" in c.features["mods"]
+    manufacturing = claim("In manufacturing, regular pay increased 5.1%.", "5.1%")
+    assert "manufacturing" in manufacturing.features["mods"]
+    plain = claim("In a statement, the bureau said regular pay rose 5.6%.", "5.6%")
+    assert plain.features["mods"] == ["regular"]
