@@ -389,6 +389,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if i0 >= n:
         return None
     clo, chi = _clause(masked, fs, fe)
+    if masked.lstrip().lower().startswith(("of those ", "of these ", "of the ")) and 0 < masked.find(",") < fs:
+        clo = max(clo, masked.find(",") + 1)  # "Of those brought ashore, 38 were taken to hospital": from 38 on
     lo = next((i for i, t in enumerate(toks) if t.start >= clo), 0)
     hi = next((i for i, t in enumerate(toks) if t.start >= chi), n)
     lo = min(lo, i0)
@@ -615,6 +617,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             if t.key in EVENTS and not t.cap:
                 s.pred = t.key  # "19 people were still missing", "57 were unaccounted for"
                 break
+            if t.lemma in SPEECH and nxt is not None and nxt.key in EVENTS and not nxt.cap:
+                s.pred = nxt.key  # "27 now confirmed dead", "12 reported missing"
+                break
             if nxt is not None and nxt.lower == "as" and k + 2 < hi and toks[k + 2].key in EVENTS:
                 s.pred = toks[k + 2].key  # "six people are still listed as missing"
                 break
@@ -699,11 +704,22 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             s.pred = toks[k].key
     if words and not s.locus and (not s.pred or s.pred in _STAY):
         k = np_end
+        v = k
+        while v < hi and v - np_end < 3 and (toks[v].lemma in AUX or toks[v].lower in _ADVERBS
+                                             or toks[v].lemma in _STAY):
+            v += 1
+        if v > k and v < hi and toks[v].lower == "in":
+            k = v  # "29 survivors are still in hospital", "Twelve survivors remain in hospital" (not "at work")
         if s.pred in _STAY:
             k = next((m for m in range(np_end, min(hi, np_end + 6)) if toks[m].lower in ("in", "at")), hi)
         place = _locus(toks, k, hi, ctx)
         if place:
             s.locus, s.pred, s.obj, s.obj_mods = place, "", "", []
+    if s.locus == "hospital" and s.head == "person" and not s.pred:
+        s.locus, s.pred = "", "hospitalise"  # "29 survivors are still in hospital": the people in hospital
+    if unit == "count" and s.head == "person" and (s.pred in ("pull", "pluck") or s.pred in ("bring", "find") and any(
+            t.lower == "alive" for t in toks[np_end:min(hi, np_end + 4)])):
+        s.pred = "rescue"  # "152 people were pulled alive from the water", "pulled 112 people from the rubble"
     if s.pred and words and any(t.key == "home" for t in toks[np_end:min(hi, np_end + 4)]) \
             and (s.pred, "home") in _PHRASES:
         s.pred = _PHRASES[(s.pred, "home")]  # "forced 7,200 residents from their homes"
@@ -876,7 +892,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     pledging = {t.lemma for k, t in enumerate(before) if t.lemma in PLEDGE
                 and not (t.lemma in ("plan", "aim") and k > 0 and before[k - 1].lower in DETERMINERS | {"a", "an"})}
     # ("to scrap the plan": a noun for what is opposed; "its pledge of $75 million" is a pledged amount)
-    if pledging or (before_lemmas & OBLIGATION) or "agree" in before_lemmas \
+    agreeing = any(t.lemma == "agree" and m + 1 < len(before) and before[m + 1].lower == "to"
+                   for m, t in enumerate(before))  # "agreed to spend 2%", not "both agencies agree on the number"
+    if pledging or (before_lemmas & OBLIGATION) or agreeing \
             or (s.head == "target" and premod) or any(t.key == "target" and t.lemma not in PLEDGE and not (
                 t.lower == "benchmark" and k + 1 < len(before) and is_content(before[k + 1]))  # "its benchmark rate"
                 for k, t in enumerate(before) if k >= len(before) - 3):

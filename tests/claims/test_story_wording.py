@@ -656,3 +656,22 @@ def test_a_fronted_sector_qualifies_the_figures_of_its_clause() -> None:
     assert "manufacturing" in manufacturing.features["mods"]
     plain = claim("In a statement, the bureau said regular pay rose 5.6%.", "5.6%")
     assert plain.features["mods"] == ["regular"]
+
+
+def test_people_in_hospital_however_it_is_put_are_one_count() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-10-18", "Of those brought ashore, 35 were taken to hospital, the coastguard said.")
+    s.add("a2.txt", "2025-10-20", "The coastguard said 26 survivors are still in hospital.")
+    s.add("a3.txt", "2025-10-22", "Ten survivors remain in hospital, the coastguard said.")
+    alerts = s.alerts()
+    assert ("update", "35", "26") in alerts and ("update", "26", "Ten") in alerts
+
+
+def test_confirmed_dead_after_a_count_is_a_death_toll() -> None:
+    c = claim("Ferry disaster: 25 now confirmed dead as divers search the hull", "25")
+    assert c.features["pred"] == "die"
+
+
+def test_agreeing_on_a_number_is_not_a_target() -> None:
+    c = claim("Both agencies agree on the number of survivors: 140 people were pulled alive from the water.", "140")
+    assert "target" not in c.features["flags"] and c.features["pred"] == "rescue"
