@@ -61,10 +61,13 @@ class Figure:
     tags: tuple[str, ...] = ()  # free flags from the extractor: "past_state", "ordinal", "projection", "target"...
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["period"] = self.period.to_dict() if self.period else None
-        d["tags"] = list(self.tags)
-        return d
+        # by hand, in field order: what asdict gave (its recursive deep copy of plain values cost
+        # more than the rest of the encoding)
+        return {"value": self.value, "unit": self.unit, "text": self.text, "start": self.start, "end": self.end,
+                "sentence": self.sentence, "sentence_start": self.sentence_start, "qualifier": self.qualifier,
+                "low": self.low, "high": self.high, "total": self.total, "counted": self.counted,
+                "period": self.period.to_dict() if self.period else None, "change": self.change,
+                "tags": list(self.tags)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Figure":
@@ -88,7 +91,8 @@ class DatedEvent:
     place: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"sentence": self.sentence, "text": self.text, "date": self.date, "start": self.start, "end": self.end,
+                "actor": self.actor, "verb": self.verb, "place": self.place}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "DatedEvent":

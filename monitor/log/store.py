@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -189,31 +189,29 @@ class Transaction:
     def _insert(self, stream_id: str, first_version: int, events: Sequence[NewEvent]) -> list[StoredEvent]:
         prev = self._store._head_hash(self)
         rows = []
-        stored: list[StoredEvent] = []
         now = utcnow()
         for i, ev in enumerate(events):
             if ev.stream_id != stream_id:
                 raise ValueError(f"event {ev.event_id} belongs to stream {ev.stream_id}, not {stream_id}")
             type_ = ev.payload.type_name()
             enc = ev.encoded if ev.encoded is not None and ev.encoded.payload is ev.payload else encode(ev.payload)
-            data_obj, data = enc.data, enc.text
             meta = canonical(ev.metadata)
             version = first_version + i
-            h = row_hash(prev, ev.event_id, stream_id, version, type_, ev.payload.SCHEMA_VERSION, data, meta, now)
-            rows.append((ev.event_id, stream_id, version, type_, ev.payload.SCHEMA_VERSION, data, meta, now, prev, h))
-            stored.append(StoredEvent(0, ev.event_id, stream_id, version, type_, ev.payload.SCHEMA_VERSION,
-                                      data_obj, dict(ev.metadata), now, prev, h))
+            schema = ev.payload.SCHEMA_VERSION
+            h = row_hash(prev, ev.event_id, stream_id, version, type_, schema, enc.text, meta, now)
+            rows.append((ev, enc.data, (ev.event_id, stream_id, version, type_, schema, enc.text, meta, now, prev, h)))
             prev = h
         cur = self.conn.cursor()
+        positioned: list[StoredEvent] = []
         try:
-            positioned = []
-            for row, st in zip(rows, stored):
+            for ev, data_obj, row in rows:
                 cur.execute(
                     "INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata,"
                     " recorded_at, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     row,
                 )
-                positioned.append(replace(st, position=int(cur.lastrowid or 0)))
+                positioned.append(StoredEvent(int(cur.lastrowid or 0), row[0], stream_id, row[2], row[3], row[4],
+                                              data_obj, dict(ev.metadata), now, row[8], row[9]))
         except sqlite3.IntegrityError as e:
             msg = str(e)
             if "stream version" in msg:
