@@ -120,17 +120,23 @@ SIDE = [
 ]
 
 # Per-article counts of claims and alerts, as the incremental path keeps them (one more pass
-# over those events; on the main connection, which otherwise finishes before the side build).
+# over those events). With a side build, that process counts them into its scratch file (it
+# finishes before the main connection otherwise) and the main one applies the counts.
+_CLAIM_COUNTS = f"""SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
+                    GROUP BY stream_id"""
+_ALERT_COUNTS = f"""SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
+                    WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id"""
 COUNTS = [
-    f"""UPDATE articles SET claims = c.n FROM (
-            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events WHERE {of('ClaimRecorded')}
-            GROUP BY stream_id) AS c
-        WHERE articles.sha256 = c.sha""",
-    f"""UPDATE articles SET alerts = c.n FROM (
-            SELECT substr(stream_id, 9) AS sha, COUNT(*) AS n FROM events
-            WHERE {of('AlertRaised')} AND stream_id LIKE 'article-%' GROUP BY stream_id) AS c
-        WHERE articles.sha256 = c.sha""",
+    f"UPDATE articles SET claims = c.n FROM ({_CLAIM_COUNTS}) AS c WHERE articles.sha256 = c.sha",
+    f"UPDATE articles SET alerts = c.n FROM ({_ALERT_COUNTS}) AS c WHERE articles.sha256 = c.sha",
 ]
+SIDE_COUNTS = [f"CREATE TABLE claim_counts AS {_CLAIM_COUNTS}", f"CREATE TABLE alert_counts AS {_ALERT_COUNTS}"]
+
+
+def counts_from_side(alias: str) -> list[str]:
+    return [f"UPDATE articles SET claims = c.n FROM {alias}.claim_counts AS c WHERE articles.sha256 = c.sha",
+            f"UPDATE articles SET alerts = c.n FROM {alias}.alert_counts AS c WHERE articles.sha256 = c.sha"]
+
 
 # Statements that look rows up by key: they run once every table is in and indexed.
 AFTER_SIDE = [
@@ -177,7 +183,7 @@ def run(conn: sqlite3.Connection, side: "SideBuild | None" = None, *, indexes: l
     With `side`, figures and dated events are being built (and indexed) by another process
     meanwhile, and are copied in with their indexes once it is done.
     """
-    for stmt in MAIN + COUNTS if side is not None else MAIN + COUNTS + SIDE:
+    for stmt in MAIN if side is not None else MAIN + COUNTS + SIDE:
         conn.execute(stmt)
     if side is not None:
         mine = [i for i in indexes if i not in side_indexes(indexes)]
@@ -186,6 +192,8 @@ def run(conn: sqlite3.Connection, side: "SideBuild | None" = None, *, indexes: l
         side.join()
         for name in SIDE_TABLES:
             conn.execute(f"INSERT INTO main.{name} SELECT * FROM {SideBuild.ALIAS}.{name}")
+        for stmt in counts_from_side(SideBuild.ALIAS):
+            conn.execute(stmt)
     else:
         mine = indexes
     for stmt in mine:
@@ -260,7 +268,7 @@ def build_side(db_path: str, scratch: str, indexes: list[str]) -> None:
             conn.execute(f"PRAGMA {pragma}")
         conn.execute("ATTACH DATABASE ? AS log", (f"file:{quote(db_path)}?mode=ro",))
         conn.execute("BEGIN")
-        for stmt in SIDE + indexes:
+        for stmt in SIDE + indexes + SIDE_COUNTS:
             conn.execute(stmt)
         conn.execute("COMMIT")
 
