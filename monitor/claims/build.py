@@ -27,6 +27,8 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:them|people|patients|victims|residents|both|a
 _NO_NOUN_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:and|or|with|who|years)\b)")
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Aa]ll)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_IN_MONTH = re.compile(r"\b(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:" + "|".join(
+    m for m in MONTHS if len(m) > 3 and not m.endswith("day")) + r")\b", re.I)
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
 # "March 4", "Jan. 4", but not "... on Saturday. Four officers were hurt": a full name and a full stop end a sentence
 _ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -76,9 +78,9 @@ def _headline(fig: Figure, article: Article) -> bool:
 
 
 def span_of(period: Period) -> str:
-    """A quarter, a half year, nine months or a year, from the length of an explicit period."""
+    """A month, a quarter, a half year, nine months or a year, from the length of an explicit period."""
     days = (period.end - period.start).days + 1
-    for lo, hi, name in ((80, 100, "q"), (160, 195, "h"), (255, 285, "9m"), (355, 372, "y")):
+    for lo, hi, name in ((28, 31, "m"), (80, 100, "q"), (160, 195, "h"), (255, 285, "9m"), (355, 372, "y")):
         if lo <= days <= hi:
             return name
     return ""
@@ -153,6 +155,11 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             feats["flags"] = sorted({*feats["flags"], "projection"})
         if not feats.get("span") and period.kind in ("explicit", "relative"):
             feats["span"] = span_of(period)
+            if feats["span"] == "m" and (fig.unit in ("percent", "percentage_points")
+                                         or not _IN_MONTH.search(fig.sentence)):
+                # a rate "in March" is the rate of the year to March, and a level "at the end of June" is
+                # no monthly amount: only "carried 4.6 million passengers in August" is a month's worth
+                feats["span"] = ""
         out.append(Claim(
             claim_id=f"{article.sha256[:16]}-{idx}",
             article=article.name,
@@ -160,11 +167,11 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             key=make_key(fig.unit, fig.total, feats),
             label=make_label(feats, fig.unit),
             buckets=make_buckets(fig.unit, feats),
-            value=fig.value,
+            value=-fig.value if "negative" in feats["flags"] else fig.value,
             unit=fig.unit,
             qualifier=fig.qualifier,
-            low=fig.low,
-            high=fig.high,
+            low=-fig.high if "negative" in feats["flags"] and fig.high is not None else fig.low,
+            high=-fig.low if "negative" in feats["flags"] and fig.low is not None else fig.high,
             total=fig.total,
             text=fig.text,
             sentence=fig.sentence,

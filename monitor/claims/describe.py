@@ -161,6 +161,8 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
     return out
 
 
+# Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
+_RESULT_MODS = frozenset("net pre tax pretax operating underlying quarterly annual interim".split())
 # Nouns that name a part of an economy or a business: "in the private sector", "in the retail division".
 _SEGMENTS = frozenset("sector industry segment division unit".split())
 
@@ -804,6 +806,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = [*s.mods, "die"]
     if unit in ("percent", "percentage_points") and s.head in _RATE_OF_CHANGE and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "wage growth of 4%" is how much wages rose: a rate of wages
+    if s.head == "loss" and len(fig.unit or "") == 3 and (fig.unit or "").isupper() and set(s.mods) & _RESULT_MODS:
+        # "a net loss of £36 million" is the net result below zero: the same measure as "a net profit of"
+        s.head = "profit"
+        flags.add("negative")
     if s.head == "profit" and any(m in ("average", "weekly", "hourly", "monthly") for m in s.mods) \
             and "earn" in s.surface.lower():
         s.head, s.mods = "wage", [m for m in s.mods if m not in ("average", "weekly", "hourly", "monthly")]

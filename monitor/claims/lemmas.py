@@ -139,6 +139,10 @@ PAST_MARKERS = frozenset("then former formerly previously once".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?|[%$€£¥]")
 
 
+# Hyphenated words whose parts mean nothing alone: "like-for-like sales", "year-on-year", "month-on-month".
+_FIXED_COMPOUND = re.compile(r"(?i)[a-z]+-(?:for|on|to|by|in|of)-[a-z]+")
+
+
 class Token(NamedTuple):
     """One word of a sentence with its place in it."""
 
@@ -181,7 +185,7 @@ def tokenize(sentence: str) -> tuple[Token, ...]:
     for m in _WORD.finditer(sentence):
         text = m.group(0)
         base = m.start()
-        parts = text.split("-") if "-" in text else [text]
+        parts = text.split("-") if "-" in text and not _FIXED_COMPOUND.fullmatch(text) else [text]
         off = base
         for p in parts:
             if p:

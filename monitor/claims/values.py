@@ -161,6 +161,8 @@ def show(c: Claim) -> str:
     """A value as a reader would say it: "8 of 31", "two-thirds", "$60 billion"."""
     if c.unit == "count" and c.total:
         return f"{_num(c.value)} of {_num(c.total)}"
+    if "negative" in (c.features.get("flags") or ()):
+        return f"a loss of {c.text.strip()}"  # the result is below zero; the text gives the size of the loss
     return c.text.strip() or _num(c.value)
 
 

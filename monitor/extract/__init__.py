@@ -63,6 +63,7 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
 
 # "for the same quarter": the quarter a results story reports on.
 _SAME_SPAN = re.compile(r"(?i:same\s{1,3}quarter)")
+_THE_SPAN = re.compile(r"\b(?:in|for|during|over)\s{1,3}the\s{1,3}(?:quarter|period|half)\b")
 _SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
 
 
@@ -129,6 +130,9 @@ def extract(text: str, published: date) -> Extraction:
                 elif (ref_span is None and (_SPAN_LABEL.match(period.label) or _reporting_span(period))
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_span = period
+            if period.kind == "asof" and ref_span is not None and f.change != "baseline" \
+                    and _THE_SPAN.search(cands.low, bounds[own], c_end):
+                period = ref_span  # "carried 12.6 million passengers in the quarter": the quarter reported on
             wait = False
             since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
             if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:

@@ -670,7 +670,12 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
                 # "between March and April": a change over those months, dated by the later one
                 y2 = period.start.year + (1 if mo2 < period.start.month else 0)
                 last_day = date(y2 + (mo2 == 12), mo2 % 12 + 1, 1) - timedelta(days=1)
-                period = Period(date(y2, mo2, 1), last_day, f"{y2}-{mo2:02d}", period.kind)
+                months = (y2 - period.start.year) * 12 + mo2 - period.start.month + 1
+                if 3 <= months <= 12:
+                    # "9.2 million passengers between April and June": an amount over the whole span
+                    period, precision, _ = _months_span(period.start.year, period.start.month, months, period.kind)
+                else:
+                    period = Period(date(y2, mo2, 1), last_day, f"{y2}-{mo2:02d}", period.kind)
                 m_end = rm.end()
         if prep in ("to", "through", "ended", "ending") and precision in ("day", "month"):
             sp = _SPAN_BEFORE.search(low, max(start, c - 50), c)

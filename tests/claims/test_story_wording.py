@@ -675,3 +675,20 @@ def test_confirmed_dead_after_a_count_is_a_death_toll() -> None:
 def test_agreeing_on_a_number_is_not_a_target() -> None:
     c = claim("Both agencies agree on the number of survivors: 140 people were pulled alive from the water.", "140")
     assert "target" not in c.features["flags"] and c.features["pred"] == "rescue"
+
+
+def test_a_net_loss_then_a_net_profit_is_an_update_of_the_net_result() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-04-24", "Corlin Air posted a net loss of £41 million for the first quarter.")
+    later = s.add("a2.txt", "2025-07-24", "Corlin Air booked a net profit of £198 million for the three months "
+                                          "to the end of June.")
+    d = next(d for d in later if d.claim.text == "£198 million")
+    assert d.kind == "update" and d.previous is not None and d.previous.value == -41_000_000
+    assert d.change["absolute"] == 239_000_000 and "a loss of £41 million" in d.explanation
+
+
+def test_a_month_of_traffic_is_not_a_quarter_of_it() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-24", "Corlin Air carried 11.8 million passengers between April and June.")
+    s.add("a2.txt", "2025-09-17", "Corlin Air carried 4.1 million passengers in August.")
+    assert not s.alerts()
