@@ -212,7 +212,7 @@ def build_context(text: str) -> ArticleContext:
             b = i - 2
             while b > 0 and text[b - 1].isalpha():
                 b -= 1
-            if text[b].isupper():
+            if text[b].isupper() and text[b:i - 1].lower() not in STOP:  # not "At Pellion", "In Halvern"
                 inner.add(w)
         (initial if at_start else counts)[w] += 1
     names = frozenset(counts) - codes
