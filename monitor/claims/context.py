@@ -25,6 +25,10 @@ _SPEAKER = re.compile(rf"\b([A-Z][A-Za-z]{{1,30}})(?:[\u2019']s\b|\)?\s(?:{_SAY_
                       r"|according to (?:the )?([A-Z][A-Za-z]{1,30})")
 # A person's name after a title or a role ("Dr Lena Varga", "Governor Ilse Marrow", "spokeswoman Ana Ruiz") or
 # before an age ("Colin Ashdown, 54,"): a person is who speaks, not what a figure is about.
+# "Priya Menon, an analyst at Harcourt Lisle", "economist Jan Voss": people whose figures are their own forecasts.
+_FORECASTER = re.compile(r"\b([A-Z][a-z\u2019'-]+(?:\s[A-Z][a-z\u2019'-]+){0,2}),\s(?:an?|the)\s(?:[a-z]+\s){0,2}"
+                         r"(?:analyst|economist|strategist|forecaster)s?\b"
+                         r"|\b(?:[Aa]nalyst|[Ee]conomist|[Ss]trategist)\s((?:[A-Z][a-z\u2019'-]+\s)?[A-Z][a-z\u2019'-]+)\b")
 _PERSON = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Governor|Minister|President|Mayor|Senator|Chancellor|"
                      r"Premier|Commissioner|[Ss]pokes(?:wo)?man|[Ss]pokesperson|[Dd]irector|[Cc]hief|[Ee]xecutive|"
                      r"[Mm]inister|[Gg]overnor|[Aa]nalyst|[Ee]conomist|[Ss]ecretary|[Hh]ead|[Cc]hair(?:wo)?man)\.?\s+"
@@ -103,6 +107,7 @@ class ArticleContext:
     dominant: str = ""  # the one name the article is about, when one clearly dominates
     speakers: frozenset[str] = frozenset()  # names the article has say, report or own something
     persons: frozenset[str] = frozenset()  # names written after a title or role ("Governor Ilse Marrow")
+    forecasters: frozenset[str] = frozenset()  # names the article calls analysts or economists
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
@@ -226,5 +231,6 @@ def build_context(text: str) -> ArticleContext:
         else ""
     speakers = frozenset(name_key(m.group(1) or m.group(2)) for m in _SPEAKER.finditer(text))
     persons = frozenset(name_key(w) for m in _PERSON.finditer(text) for w in (m.group(1) or m.group(2)).split())
+    forecasters = frozenset(name_key(w) for m in _FORECASTER.finditer(text) for w in (m.group(1) or m.group(2)).split())
     return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant,
-                          speakers=speakers, persons=persons)
+                          speakers=speakers, persons=persons, forecasters=forecasters)

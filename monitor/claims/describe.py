@@ -740,6 +740,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not sayer:
         sayer, said_idx = speaker(toks, 0, n, masked)
     s.sayer = sayer or s.owner
+    if ctx.forecasters and (sayer in ctx.forecasters or any(
+            t.cap and name_key(t.text) in ctx.forecasters for t in toks[lo:i0])):
+        # "Menon forecasts full-year net profit of £425 million": an analyst's forecast, not the company's own
+        flags.add("projection")
+        s.mods = sorted({*s.mods, "analyst"})
     said_idx = set(said_idx) | where_said(toks, lo, i0, ctx)
     for_name = name_after_for(toks, np_end if words else j, hi, ctx)
     if for_name:

@@ -692,3 +692,19 @@ def test_a_month_of_traffic_is_not_a_quarter_of_it() -> None:
     s.add("a1.txt", "2025-07-24", "Corlin Air carried 11.8 million passengers between April and June.")
     s.add("a2.txt", "2025-09-17", "Corlin Air carried 4.1 million passengers in August.")
     assert not s.alerts()
+
+
+def test_an_analysts_own_forecast_is_not_the_company_guidance() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-24", "Corlin Air now expects full-year net profit of about £300 million.")
+    s.add("a2.txt", "2025-07-25", "\"Guidance has gone up,\" said Ana Reyes, an analyst at Dunmore Securities. Reyes "
+                                  "forecasts full-year net profit of £280 million for Corlin Air.")
+    assert not s.alerts()
+
+
+def test_a_company_after_a_capitalised_preposition_is_still_the_speaker_that_owns_its_figures() -> None:
+    text = ("At Dunmere, bookings rose. Dunmere said revenue for the three months to June 30 was £1.9 billion. "
+            "Corlin said revenue for the three months to June 30 was £1.3 billion.")
+    s = Story()
+    s.add("a1.txt", "2025-07-24", text)
+    assert not s.alerts()
