@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..models import Article, Claim, Figure, Period
-from .context import build_context
+from .context import build_context, name_key as folded_name
 from .describe import describe, statement_date
 from .keys import bucket_class, make_buckets, make_key, make_label
 from .match import STRICT_FLAGS
@@ -77,6 +77,16 @@ def _headline(fig: Figure, article: Article) -> bool:
     return whole_line and line[-1] not in ".!?\"\u201d'" and len(line) < 200
 
 
+def _masthead_names(article: Article) -> set[str]:
+    """Words of the outlet's name: its source, or an all-capitals first line ("THE KELSBY COURIER")."""
+    words = set((article.source or "").split())
+    text = (article.clean or article.text).lstrip()
+    first = text.split("\n", 1)[0].split("|")[0].strip()
+    if first and first.isupper() and len(first.split()) <= 5 and not any(ch.isdigit() for ch in first):
+        words |= set(first.split())
+    return {folded_name(w) for w in words}
+
+
 def span_of(period: Period) -> str:
     """A month, a quarter, a half year, nine months or a year, from the length of an explicit period."""
     days = (period.end - period.start).days + 1
@@ -88,6 +98,8 @@ def span_of(period: Period) -> str:
 
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     ctx = build_context(article.clean or article.text)  # the text the figures' offsets refer to
+    if ctx.dominant and ctx.dominant in _masthead_names(article):
+        ctx.dominant = ""  # "The Kelsby Courier" names itself in every byline: the outlet is not the story's subject
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
     last_in_sentence: dict[int, dict] = {}
@@ -135,8 +147,13 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False
         as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published
-        period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
-                                else asof_period)
+        if "data_day" in fig.tags and fig.period is not None and fig.period.end <= as_of:
+            # "Kelsby District: 58 confirmed cases" in a bulletin for the week ending 13 April: the count as of then
+            as_of = fig.period.end
+            period = Period(as_of, as_of, as_of.isoformat(), "asof")
+        else:
+            period = fig.period or (Period(as_of, as_of, as_of.isoformat(), "asof") if as_of != article.published
+                                    else asof_period)
         if period.start == period.end and period.end != as_of and not (feats["pred"] == "attend" and period.end < as_of):
             # a count tied to a single day ("Thursday's earthquake", "will cut jobs, it said on Wednesday") is
             # a running count as of the statement, not a measurement period of its own (but a crowd is counted

@@ -161,6 +161,8 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
     return out
 
 
+# Common words in the name of a place or body: "Kelsby District", "Harlow Council".
+_PLACE_WORDS = frozenset("district county region province state city town council borough area ward".split())
 # Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
 _RESULT_MODS = frozenset("net pre tax pretax operating underlying quarterly annual interim".split())
 # Nouns that name a part of an economy or a business: "in the private sector", "in the retail division".
@@ -378,6 +380,15 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         masked = masked[:label.end() - 1] + " " + masked[label.end():]
     elif label:
         label = None
+    head_label = LIST_LABEL.match(masked)
+    label_names: list[str] = []
+    if head_label and head_label.end() <= fs:
+        lt = tokenize(masked[:head_label.end() - 1])
+        if lt and all(is_name(t, ctx) or t.lemma in _PLACE_WORDS for t in lt) and any(is_name(t, ctx) for t in lt):
+            # "Kelsby District: 58 confirmed cases": the place or body a list line is about
+            label_names = [name_key(t.text) for t in lt if is_name(t, ctx)]
+            label = None
+            masked = " " * head_label.end() + masked[head_label.end():]
     if masked.count(",") >= 2:
         masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
@@ -784,11 +795,16 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 and set(names) <= set(place):
             names = place  # "In Dornholm, some 6,000 people marched": the place's count
             flags.add("placed")
+    if label_names and not names:
+        names = label_names
     segment = _fronted_segment(toks, masked, i0, lo)
     if segment:
         s.mods = sorted({*s.mods, *segment})  # "In the private sector, regular pay rose 6.1%": that sector's pay
     codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
     s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
+    if len(s.names) > 1 and set(s.names) & _PLACE_WORDS:
+        s.names = [x for x in s.names if x not in _PLACE_WORDS] or s.names  # "Kelsby District" and "Marrowfield
+        # District" share no name
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):

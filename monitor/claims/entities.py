@@ -78,6 +78,9 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
         if i > lo and toks[i - 1].lemma == "be" and (t.lower.endswith("ed") or t.lower == "put") \
                 and not (i + 1 < hi and toks[i + 1].lower == "by"):
             continue  # "41 people are confirmed to have died", "inflation was confirmed at 3.3%": nobody speaks
+        if t.lower.endswith("ed") and i > lo and is_value(toks[i - 1]) and i + 1 < hi \
+                and toks[i + 1].text[0].isalpha() and is_content(toks[i + 1]) and not toks[i + 1].cap:
+            continue  # "58 confirmed cases", "12 reported deaths": a participle before a noun, nobody speaks
         if t.lemma == "add" and i + 1 < hi and (is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
                                                or is_content(toks[i + 1])):
             continue  # "Employers added 9,800 jobs": adding something, not saying it

@@ -63,6 +63,7 @@ def _prior_occasion(low: str, start: int, end: int) -> bool:
 
 # "for the same quarter": the quarter a results story reports on.
 _SAME_SPAN = re.compile(r"(?i:same\s{1,3}quarter)")
+_DATA_DAY = re.compile(r"\b(?:week|fortnight)\s{1,3}(?:ending|ended|to)\s|\bas\s{1,3}(?:of|at)\s")
 _THE_SPAN = re.compile(r"\b(?:in|for|during|over)\s{1,3}the\s{1,3}(?:quarter|period|half)\b")
 _SPAN_LABEL = re.compile(r"\d{4}-[QH]\d$")
 
@@ -87,6 +88,7 @@ def extract(text: str, published: date) -> Extraction:
     ref_month: Period | None = None  # the month a statistics story reports on
     waiting: list[int] = []  # undated rates seen before the data month was known
     ref_span: Period | None = None  # the quarter or half a results story reports on
+    data_day: Period | None = None  # "figures for the week ending 13 April": the day a bulletin's counts stand at
     for ss, se in split_sentences(text):
         reference = recent_years[-1] or recent_years[-2]
         tx_c = Candidates.within(cands.timex, ss, se)
@@ -109,6 +111,12 @@ def extract(text: str, published: date) -> Extraction:
         clauses_with_fig: dict[int, bool] = {}
         for f in found:
             clauses_with_fig[clause_of(bounds, f.start)] = True
+        if data_day is None:
+            for t in timexes:
+                if t.period.start == t.period.end and _DATA_DAY.search(cands.low[max(ss, t.start - 24):t.end]) \
+                        and timedelta(0) <= published - t.period.end <= timedelta(days=21):
+                    data_day = t.period
+                    break
         ref = reference or last_explicit_year(timexes)
         month_back = any(t.anchored and t.precision == "month" for t in timexes)
         same_span = any(t.precision == "quarter" and _SAME_SPAN.search(t.text) for t in timexes)
@@ -133,6 +141,10 @@ def extract(text: str, published: date) -> Extraction:
             if period.kind == "asof" and ref_span is not None and f.change != "baseline" \
                     and _THE_SPAN.search(cands.low, bounds[own], c_end):
                 period = ref_span  # "carried 12.6 million passengers in the quarter": the quarter reported on
+            if data_day is not None and f.unit == "count" and f.change != "baseline" and (
+                    period.kind == "asof" or period == data_day):
+                f.tags.append("data_day")  # a bulletin's count with no time of its own stands at the bulletin's day
+                period = data_day
             wait = False
             since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
             if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:

@@ -708,3 +708,22 @@ def test_a_company_after_a_capitalised_preposition_is_still_the_speaker_that_own
     s = Story()
     s.add("a1.txt", "2025-07-24", text)
     assert not s.alerts()
+
+
+def test_a_bulletins_district_lines_are_each_districts_own_counts() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-04-07", "In Kelwick District, 40 cases have been confirmed. In Marden District, 25 cases "
+                                  "have been confirmed.")
+    s.add("a2.txt", "2025-04-14", "Figures for the week ending 13 April:\n\nKelwick District: 55 confirmed cases.\n\n"
+                                  "Marden District: 31 confirmed cases.")
+    alerts = s.alerts()
+    assert ("update", "40", "55") in alerts and ("update", "25", "31") in alerts
+    assert ("update", "25", "55") not in alerts and ("update", "40", "31") not in alerts
+
+
+def test_a_bulletin_for_an_older_week_arriving_late_is_history() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-04-21", "In the week ending 20 April, 15 people have been admitted to hospital in total.")
+    late = s.add("a2.txt", "2025-04-23", "Figures for the week ending 13 April show that 12 people have been "
+                                         "admitted to hospital in total.")
+    assert not any(d.alerts for d in late)
