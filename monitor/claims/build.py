@@ -98,7 +98,8 @@ def span_of(period: Period) -> str:
 
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     ctx = build_context(article.clean or article.text)  # the text the figures' offsets refer to
-    if ctx.dominant and ctx.dominant in _masthead_names(article):
+    masthead = _masthead_names(article)
+    if ctx.dominant and ctx.dominant in masthead:
         ctx.dominant = ""  # "The Kelsby Courier" names itself in every byline: the outlet is not the story's subject
     asof_period = Period(article.published, article.published, article.published.isoformat(), "asof")
     out: list[Claim] = []
