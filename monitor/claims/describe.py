@@ -165,6 +165,23 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
 _PLACE_WORDS = frozenset("district county region province state city town council borough area ward".split())
 # Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
 _RESULT_MODS = frozenset("net pre tax pretax operating underlying quarterly annual interim".split())
+# Who adds or sheds jobs when the count is everyone's: "employers added 45,000 jobs".
+_ALL_DOERS = frozenset("""employer company firm business economy country nation government group it they we
+bank industry sector market""".split())
+
+
+def _doer(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> str:
+    """The common noun right before the verb of "Healthcare added 8,400 jobs", "with healthcare adding 11,200":
+    the part of the whole that gained or lost, unless it is the whole ("employers")."""
+    v = i0 - 1
+    if v - 1 < lo or not (toks[v].lemma in _GAIN | _LOSS):
+        return ""
+    t = toks[v - 1]
+    if not t.text[0].isalpha() or is_name(t, ctx) or t.lower in STOP or t.lemma in AUX or verbish(t):
+        return ""
+    return "" if t.key in _ALL_DOERS or t.lemma in _ALL_DOERS else t.key
+
+
 # Nouns that name a part of an economy or a business: "in the private sector", "in the retail division".
 _SEGMENTS = frozenset("sector industry segment division unit".split())
 
@@ -797,6 +814,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             flags.add("placed")
     if label_names and not names:
         names = label_names
+    doer = _doer(toks, lo, i0, ctx) if words and s.pred in _GAIN | _LOSS else ""
+    if doer:
+        s.mods = sorted({*s.mods, doer})  # "Healthcare added 8,400 jobs": that sector's jobs, not all of them
     segment = _fronted_segment(toks, masked, i0, lo)
     if segment:
         s.mods = sorted({*s.mods, *segment})  # "In the private sector, regular pay rose 6.1%": that sector's pay

@@ -60,7 +60,8 @@ _NUMERIC_DATE = re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep
 # an optional weekday, the date, an optional time ("21:05", "at 5.02 pm CET").
 _PUBLISHED_LINE = re.compile(
     rf"^[ \t]*(?:(?:first )?(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?(?:(?:{_WD}|{_WD_SHORT}),?\s+)?"
-    rf"(?:(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_M})\.?,?\s+(?P<y2>{_YEAR})"
+    rf"(?:(?P<mon>{_M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_M})\.?,?\s+(?P<y2>{_YEAR})"
     rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?P<num>{_NUM}))"
     r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,

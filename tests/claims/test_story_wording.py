@@ -727,3 +727,12 @@ def test_a_bulletin_for_an_older_week_arriving_late_is_history() -> None:
     late = s.add("a2.txt", "2025-04-23", "Figures for the week ending 13 April show that 12 people have been "
                                          "admitted to hospital in total.")
     assert not any(d.alerts for d in late)
+
+
+def test_a_sector_that_added_jobs_is_not_the_whole_economy() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-07", "Employers added 38,000 jobs in February. Healthcare added 11,200 jobs.")
+    s.add("a2.txt", "2025-04-04", "Employers added 45,000 jobs in March. Healthcare added 8,400 jobs.")
+    alerts = s.alerts()
+    assert ("update", "38,000", "45,000") in alerts and ("update", "11,200", "8,400") in alerts
+    assert ("update", "11,200", "45,000") not in alerts

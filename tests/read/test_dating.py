@@ -26,6 +26,8 @@ def date_of(text: str, mtime: dt.datetime | None = LATE_MTIME, name: str = "a.tx
         ("OSLO, Feb 14 (Reuters) - The fund sold 3% of its bonds.\n©2023 Reuters", dt.date(2023, 2, 14), "dateline"),
         ("WASHINGTON, March 3, 2021 — Lawmakers passed the $12 billion bill.", dt.date(2021, 3, 3), "dateline"),
         ("Published: 9 October 2019\n\nThe mill closed after 80 years.", dt.date(2019, 10, 9), "dateline"),
+        ("Radio Desk\n\nPublished June 6th, 2025, 10:12 a.m. | Updated 11:40 a.m.\n\nHiring slowed in May.",
+         dt.date(2025, 6, 6), "dateline"),
         # header lines of short parts: outlet | weekday, date; numeric dates read day first
         ("Ferry strike ends\nCoastal Wire | Friday, 7 June 2024\n\nThe union said 40 crews returned on Monday.",
          dt.date(2024, 6, 7), "dateline"),
