@@ -84,7 +84,7 @@ _BETWEEN_MONTHS = re.compile(r"\s+between\s+(?:" + _MONTH_NAMES + r")\s+and\s+(?
 _MONTH_OPENING = re.compile(r"\s*(?:month[- ]on[- ]month|on the month|on a monthly basis)\s*,", re.I)
 _HORIZON_YEAR = re.compile(r"\byear[- ]on[- ]year\b|\bon the year\b|\ba year (?:earlier|ago|before)\b|\bannual(?:ly)?\b"
                            r"|\b(?:12|twelve) months\b|\by/y\b|\bin the year to\b", re.I)
-_PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,120},")
+_PAREN = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]{0,200},")
 # "Core inflation, which leaves out energy, food and tobacco, slowed to 4.0%": a relative clause holding a
 # list, closed by the comma before the main verb.
 _PAREN_LIST = re.compile(r",\s+(?:which|who|whose|[a-z]{3,}ing)\b[^;]{0,160}?,(?=\s+(?:now\s+|also\s+)?(?:[a-z]+ed|rose|fell|grew|"
@@ -928,6 +928,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if ("oll" in masked or "urvey" in masked) and any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     proposing = {t.lemma for k, t in enumerate(before) if t.lemma in PROPOSAL and not (
+        t.lemma in ("push", "press") and not (k + 1 < len(before) and before[k + 1].lower == "for")) and not (
         0 < k < len(before) - 1 and (before[k - 1].lower in DETERMINERS or is_content(before[k - 1]) and not before[k - 1].cap)
         and is_content(before[k + 1])) and not (
         t.lower.endswith("ing") and k > 0 and is_content(before[k - 1]) and before[k - 1].text[0].isalpha()

@@ -147,6 +147,9 @@ def extract(text: str, published: date) -> Extraction:
                 period = data_day
             wait = False
             since_here = any(t.prep == "since" and clause_of(bounds, t.start) == own for t in timexes)
+            if (ref_month is None and f.unit == "count" and f.change != "baseline" and len(period.label) == 7
+                    and period.label[5:].isdigit() and timedelta(0) <= published - period.end <= _RECENT):
+                ref_month = period  # "employers added 52,000 jobs in April": the month a jobs report is about
             if f.unit in _RATE_UNITS and f.change != "baseline" and not since_here:
                 # ("kept its rate at 10.5% since November" is a level that holds now, left as of publication)
                 if period.kind == "asof" and ref_month is not None:
