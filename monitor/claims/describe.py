@@ -41,7 +41,7 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|\s+and\s+(?=(?:has|have|had)\s+(?:\w+ed|held|kept|cut|set|put|left)\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
-_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed|including|excluding)\s"
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed|taken|given|drawn|including|excluding)\s"
                     r"[^,;]{1,110},(?=\s+([a-z]+)\b)")
 # "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
 _BARE_TOLL = "toll"
@@ -950,6 +950,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if any(t.lemma == "expect" and i + 1 < len(before) and before[i + 1].lower == "to" for i, t in enumerate(before)) \
             and s.pred in ("spend", "invest", "") and fig.unit not in ("count", "fraction"):
         flags.add("target")
+    if any(t.lower == "seen" and m > 0 and before[m - 1].lemma == "be" for m, t in enumerate(before)):
+        flags.add("projection")  # "the unemployment rate is seen holding at 5.3%": what forecasters expect
     if before_lemmas & PROJECTION or s.head in PROJECTION or ("expect" in before_lemmas and "target" not in flags
                                                                   and fig.unit not in ("count", "fraction")) \
             or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS and not any(

@@ -736,3 +736,12 @@ def test_a_sector_that_added_jobs_is_not_the_whole_economy() -> None:
     alerts = s.alerts()
     assert ("update", "38,000", "45,000") in alerts and ("update", "11,200", "8,400") in alerts
     assert ("update", "11,200", "45,000") not in alerts
+
+
+def test_a_rate_that_is_seen_holding_is_a_forecast_and_a_survey_aside_is_no_poll() -> None:
+    seen = claim("The unemployment rate is seen holding at 5.2%, economists said.", "5.2%")
+    assert "projection" in seen.features["flags"]
+    youth = claim("The youth unemployment rate, taken from the household survey, fell to 13.4%.", "13.4%")
+    assert "projection" not in youth.features["flags"] and youth.features["mods"] == ["youth"]
+    pushed = claim("Employers added 40,000 jobs, pushing the unemployment rate down to 5.3%.", "5.3%")
+    assert "proposal" not in pushed.features["flags"]
