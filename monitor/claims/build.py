@@ -143,6 +143,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic
+        feats["topic_wide"] = ctx.wide_topic
         if _headline(fig, article):
             feats["headline"] = True
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \

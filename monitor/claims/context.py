@@ -108,6 +108,7 @@ class ArticleContext:
     speakers: frozenset[str] = frozenset()  # names the article has say, report or own something
     persons: frozenset[str] = frozenset()  # names written after a title or role ("Governor Ilse Marrow")
     forecasters: frozenset[str] = frozenset()  # names the article calls analysts or economists
+    wide_topic: list[str] = field(default_factory=list)  # its 16 most frequent names
 
     def named_noun(self, noun: str, before: int) -> str:
         """The name last written right before `noun` ("the Harwick fire") before offset `before`, or ""."""
@@ -226,6 +227,9 @@ def build_context(text: str) -> ArticleContext:
             counts[w] += n
     ranked = [(w, n) for w, n in counts.most_common(9) if w not in codes]
     topic = [w for w, _ in ranked[:8]]
+    # more of its names, for telling two stories apart: a newsletter's furniture ("Markets", "Brief") can fill
+    # the first eight
+    wide = [w for w, _ in counts.most_common(20) if w not in codes][:16]
     # a name written far more often than any other is what the story is about ("Corvane" in its results)
     dominant = ranked[0][0] if ranked and ranked[0][1] >= 4 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
         else ""
@@ -233,4 +237,4 @@ def build_context(text: str) -> ArticleContext:
     persons = frozenset(name_key(w) for m in _PERSON.finditer(text) for w in (m.group(1) or m.group(2)).split())
     forecasters = frozenset(name_key(w) for m in _FORECASTER.finditer(text) for w in (m.group(1) or m.group(2)).split())
     return ArticleContext(text, names, topic, inner=frozenset(inner), codes=frozenset(codes), dominant=dominant,
-                          speakers=speakers, persons=persons, forecasters=forecasters)
+                          speakers=speakers, persons=persons, forecasters=forecasters, wide_topic=wide)

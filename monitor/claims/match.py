@@ -86,6 +86,7 @@ class Sig(NamedTuple):
     keywords: frozenset[str]  # the words its article is mostly about
     vague: bool  # people counted with nothing else said
     not_a_base: bool  # a baseline or former state: never the old side of a decision
+    wide: frozenset[str] = frozenset()  # more of its article's names, to tell two stories apart
 
 
 def signature(c: Claim) -> Sig:
@@ -102,7 +103,8 @@ def _signature(c: Claim) -> Sig:
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
                "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
                _state(f), bool(f.get("contained")), frozenset(f.get("head_modsets") or ()),
-               frozenset(f.get("keywords") or ()), False, bool({"baseline", "past_state"} & set(f.get("flags") or ())))
+               frozenset(f.get("keywords") or ()), False, bool({"baseline", "past_state"} & set(f.get("flags") or ())),
+               frozenset(f.get("topic_wide") or f.get("topic") or ()))
 
 
 def _vague(s: Sig) -> bool:
@@ -194,8 +196,8 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
         if not sa.names & sb.names and not _kin_names(sa.names, sb.names):
             return 0
         agree += 1
-    if a.article != b.article and sa.topic and sb.topic and not sa.topic & sb.topic and not _kin_names(sa.topic, sb.topic):
-        return 0
+    if a.article != b.article and sa.topic and sb.topic and not sa.wide & sb.wide and not _kin_names(sa.wide, sb.wide):
+        return 0  # two stories: their articles share no name
     if sa.state or sb.state:
         return agree
     # one side says what is done and to what, the other does not: too little to link them, unless the

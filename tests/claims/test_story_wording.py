@@ -745,3 +745,14 @@ def test_a_rate_that_is_seen_holding_is_a_forecast_and_a_survey_aside_is_no_poll
     assert "projection" not in youth.features["flags"] and youth.features["mods"] == ["youth"]
     pushed = claim("Employers added 40,000 jobs, pushing the unemployment rate down to 5.3%.", "5.3%")
     assert "proposal" not in pushed.features["flags"]
+
+
+def test_a_newsletters_furniture_does_not_make_another_story() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-05-02", "Markets Brief | Northbank Daily | FX | Fixed Income\n\nMarkets Brief: In Kestavia, "
+                                  "the unemployment rate fell to 5.2% in April, the National Statistics Bureau said. "
+                                  "Northbank Daily readers can find the FX Brief and the Fixed Income Brief below. "
+                                  "Markets Brief, Northbank Daily, FX Brief.")
+    s.add("a2.txt", "2025-06-06", "KORVIK, June 6 (KRN) - In Kestavia, the unemployment rate fell again in May, to "
+                                  "5.1%, the bureau said. Anna Berglund reported for Kestavia Radio News.")
+    assert ("update", "5.2%", "5.1%") in s.alerts()
