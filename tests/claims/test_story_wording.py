@@ -748,11 +748,11 @@ def test_a_rate_that_is_seen_holding_is_a_forecast_and_a_survey_aside_is_no_poll
 
 
 def test_a_newsletters_furniture_does_not_make_another_story() -> None:
+    furniture = ("Markets Brief | Northbank Daily | Currency Desk | Fixed Income | Credit Watch | Equity Close | "
+                 "Commodity Corner | Rates Radar\n\n")
     s = Story()
-    s.add("a1.txt", "2025-05-02", "Markets Brief | Northbank Daily | FX | Fixed Income\n\nMarkets Brief: In Kestavia, "
-                                  "the unemployment rate fell to 5.2% in April, the National Statistics Bureau said. "
-                                  "Northbank Daily readers can find the FX Brief and the Fixed Income Brief below. "
-                                  "Markets Brief, Northbank Daily, FX Brief.")
+    s.add("a1.txt", "2025-05-02", furniture + "In Kestavia, the unemployment rate fell to 5.2% in April, the "
+                                  "statistics bureau said.\n\n" + furniture.replace(" | ", ". ").strip() + ".")
     s.add("a2.txt", "2025-06-06", "KORVIK, June 6 (KRN) - In Kestavia, the unemployment rate fell again in May, to "
-                                  "5.1%, the bureau said. Anna Berglund reported for Kestavia Radio News.")
+                                  "5.1%, the bureau said.")
     assert ("update", "5.2%", "5.1%") in s.alerts()
