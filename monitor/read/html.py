@@ -163,5 +163,6 @@ def _lines_before(doc: Any, text: str) -> str:
             if seen_body >= 2:
                 break
             continue
-        lines.append(line)
+        # each piece on its own line: "By Owen Latimer, correspondent<br>28/07/2025 13:12 BST"
+        lines.extend(p for p in (" ".join(x.split()) for x in el.itertext()) if p)
     return "\n".join(list(dict.fromkeys(lines))[-6:])

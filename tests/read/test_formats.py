@@ -180,6 +180,15 @@ def test_html_byline_date_left_out_of_the_main_text_still_dates_the_page() -> No
     assert a.published == dt.date(2024, 10, 3)
 
 
+def test_html_date_after_a_line_break_in_the_byline_dates_the_page() -> None:
+    page = PAGE.replace('<meta property="article:published_time" content="2024-10-02T07:15:00+01:00">', "").replace(
+        "<h1>Ferry Strike Ends After Nine Days</h1>",
+        "<h1>Ferry Strike Ends After Nine Days</h1>\n<p class=\"meta\">By Ada Brenn, transport correspondent<br>"
+        "03/10/2024 13:12 BST</p>")
+    a = read("ferry.html", page.encode())
+    assert a.published == dt.date(2024, 10, 3)
+
+
 def test_html_without_article_text_is_rejected() -> None:
     r = reject("empty.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
     assert r.code == "no_text"
