@@ -170,6 +170,51 @@ _ALL_DOERS = frozenset("""employer company firm business economy country nation 
 bank industry sector market""".split())
 
 
+def _where_antecedent(toks: tuple[Token, ...], masked: str, lo: int, i0: int, ctx: ArticleContext) -> list[str]:
+    """"Pay growth was strongest in information and communication, where regular pay rose 7.4%": the
+    clause's figure is about the place or part named right before "where"."""
+    w = next((k for k in range(max(0, lo - 1), i0) if toks[k].lower == "where"), -1)
+    if w < 1 or "," not in masked[toks[w - 1].end:toks[w].start]:
+        return []
+    k = w - 1
+    out: list[str] = []
+    while k >= 0 and w - k <= 4 and toks[k].text[0].isalpha() and (is_content(toks[k]) or toks[k].lower == "and") \
+            and not is_name(toks[k], ctx) and not verbish(toks[k]):
+        if toks[k].lower != "and":
+            out.append(toks[k].key)
+        k -= 1
+    return out if k >= 0 and toks[k].lower in ("in", "at", "among", "for") else []
+
+
+def _level_subject(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> str:
+    """"The council's housing register stood at 13,950 households": the noun whose level is given."""
+    k = i0 - 1
+    if k >= lo and toks[k].lower == "at":
+        k -= 1
+    if k < lo or toks[k].lemma not in _LEVEL_LEMMAS:
+        return ""
+    k -= 1
+    while k >= lo and toks[k].lower in _ADVERBS:
+        k -= 1
+    if k < lo:
+        return ""
+    t = toks[k]
+    if not t.text[0].isalpha() or t.cap or t.lower in STOP or t.lemma in CONTAINER or t.lemma in AUX \
+            or t.lower.endswith("ed") or is_name(t, ctx) or t.key in _ALL_DOERS:
+        return ""
+    b = k
+    while b - 1 >= lo and toks[b - 1].text[0].isalpha() and is_content(toks[b - 1]) and k - b < 3:
+        b -= 1
+    while b - 1 >= lo and toks[b - 1].lower in DETERMINERS:
+        b -= 1
+    if b - 1 >= lo and toks[b - 1].lower in PREPOSITIONS:
+        return ""  # "the petition on parliament's website stood at": the end of a phrase, not the subject
+    return t.key
+
+
+_LEVEL_LEMMAS = frozenset("stand reach total number hit top".split())
+
+
 def _doer(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> str:
     """The common noun right before the verb of "Healthcare added 8,400 jobs", "with healthcare adding 11,200":
     the part of the whole that gained or lost, unless it is the whole ("employers")."""
@@ -204,7 +249,17 @@ def _fronted_segment(toks: tuple[Token, ...], masked: str, i0: int, lo: int) -> 
     last = words[-1]
     if last.lemma in _SEGMENTS or (len(words) == 1 and last.lower.endswith("ing") and len(last.lower) > 6):
         return [t.key for t in words if t.lemma not in _SEGMENTS] or [last.key]
+    if k == 1 and len(words) <= 2 and not any(t.lower in _NOT_SEGMENTS or t.lower in MONTHS or t.lower.endswith("ly")
+                                               for t in words):
+        return [t.key for t in words]  # "In social care, regular pay rose only 3.1%"
     return []
+
+
+# Words after a sentence-opening "In" that do not name a part of anything ("In addition,", "In March,").
+_NOT_SEGMENTS = frozenset("""addition contrast total particular general short fact response practice theory summary
+brief effect return turn comparison conclusion reality principle all sum other words part light view order case
+future past meantime time recent years months weeks days year month week day spring summer autumn winter morning
+evening afternoon night weekend recent particular response statement interview letter report speech""".split())
 
 
 def _label_number(toks: tuple[Token, ...], k: int, lo: int) -> bool:
@@ -814,6 +869,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             flags.add("placed")
     if label_names and not names:
         names = label_names
+    where = _where_antecedent(toks, masked, lo, i0, ctx)
+    if where:
+        s.mods = sorted({*s.mods, *where})  # "strongest in information and communication, where pay rose 7.4%"
+    holder = _level_subject(toks, lo, i0, ctx) if words and unit == "count" else ""
+    if holder and holder != s.head:
+        s.mods = sorted({*s.mods, holder})  # "the housing register stood at 13,950 households": the register's
     doer = _doer(toks, lo, i0, ctx) if words and s.pred in _GAIN | _LOSS else ""
     if doer:
         s.mods = sorted({*s.mods, doer})  # "Healthcare added 8,400 jobs": that sector's jobs, not all of them

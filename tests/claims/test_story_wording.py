@@ -756,3 +756,17 @@ def test_a_newsletters_furniture_does_not_make_another_story() -> None:
     s.add("a2.txt", "2025-06-06", "KORVIK, June 6 (KRN) - In Kestavia, the unemployment rate fell again in May, to "
                                   "5.1%, the bureau said.")
     assert ("update", "5.2%", "5.1%") in s.alerts()
+
+
+def test_a_sector_named_before_where_or_as_a_fronted_phrase_qualifies_the_pay_rate() -> None:
+    where = claim("Pay growth was strongest in information and communication, where regular pay rose 7.1%.", "7.1%")
+    assert {"information", "communication"} <= set(where.features["mods"])
+    care = claim("In social care, regular pay rose only 3.2% in the year to February.", "3.2%")
+    assert {"social", "care"} <= set(care.features["mods"])
+
+
+def test_the_noun_whose_level_is_given_qualifies_the_counted_noun() -> None:
+    register = claim("The council's housing register stood at 12,950 households at the end of March.", "12,950")
+    assert "register" in register.features["mods"]
+    petition = claim("The petition on the parliament's website stood at 410,000 signatures.", "410,000")
+    assert "website" not in petition.features["mods"]
