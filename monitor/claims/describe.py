@@ -163,6 +163,8 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
 
 # Common words in the name of a place or body: "Kelsby District", "Harlow Council".
 _PLACE_WORDS = frozenset("district county region province state city town council borough area ward".split())
+_WITHOUT_HOME = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|still|now)\s+){0,3}without\s+(?:a\s+)?(?:home|homes|shelter)\b",
+                           re.I)
 # Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
 _RESULT_MODS = frozenset("net pre tax pretax operating underlying quarterly annual interim".split())
 # Who adds or sheds jobs when the count is everyone's: "employers added 45,000 jobs".
@@ -805,6 +807,14 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if unit == "count" and s.head == "person" and (s.pred in ("pull", "pluck") or s.pred in ("bring", "find") and any(
             t.lower == "alive" for t in toks[np_end:min(hi, np_end + 4)])):
         s.pred = "rescue"  # "152 people were pulled alive from the water", "pulled 112 people from the rubble"
+    if s.pred in ("leave", "make", "render") and unit == "count":
+        ev = next((t.key for t in toks[np_end:min(hi, np_end + 4)] if t.key in EVENTS), "")
+        if ev:
+            s.pred, s.mods = ev, [m for m in s.mods if m != ev]  # "38,000 people have been left homeless"
+            s.obj = "" if s.obj == ev else s.obj
+    if unit == "count" and s.head == "person" and not s.pred and _WITHOUT_HOME.match(masked, toks[np_end - 1].end
+                                                                                    if np_end > 0 else fe):
+        s.pred = "displace"  # "more than 41,000 people are without homes"
     if s.pred and words and any(t.key == "home" for t in toks[np_end:min(hi, np_end + 4)]) \
             and (s.pred, "home") in _PHRASES:
         s.pred = _PHRASES[(s.pred, "home")]  # "forced 7,200 residents from their homes"

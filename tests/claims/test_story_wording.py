@@ -770,3 +770,12 @@ def test_the_noun_whose_level_is_given_qualifies_the_counted_noun() -> None:
     assert "register" in register.features["mods"]
     petition = claim("The petition on the parliament's website stood at 410,000 signatures.", "410,000")
     assert "website" not in petition.features["mods"]
+
+
+def test_left_homeless_and_without_homes_count_the_displaced() -> None:
+    s = Story()
+    s.add("a1.txt", "2026-09-15", "Authorities said some 9,100 people had been left without a home.")
+    s.add("a2.txt", "2026-09-17", "About 36,000 people have been left homeless, the agency said.")
+    s.add("a3.txt", "2026-09-19", "More than 40,000 people are without homes, the agency said.")
+    alerts = s.alerts()
+    assert ("update", "9,100", "36,000") in alerts and ("update", "36,000", "40,000") in alerts
