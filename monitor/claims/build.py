@@ -27,6 +27,8 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:them|people|patients|victims|residents|both|a
 _NO_NOUN_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:and|or|with|who|years)\b)")
 _REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Aa]ll)\s+$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MAGNITUDE_WORDS = re.compile(r"(?i)^(?:(?:many\s+|several\s+|tens\s+of\s+|hundreds\s+of\s+)?"
+                              r"(?:dozens|scores|hundreds|thousands|millions)|a\s+(?:few|handful)|several)$")
 _IN_MONTH = re.compile(r"\b(?:in|for|during)\s+(?:the\s+month\s+of\s+)?(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 and not m.endswith("day")) + r")\b", re.I)
 _MONTH_AFTER = re.compile(r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")[ ,]")
@@ -146,6 +148,9 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         feats["topic_wide"] = ctx.wide_topic
         if _headline(fig, article):
             feats["headline"] = True
+        if _MAGNITUDE_WORDS.match(fig.text.strip()):
+            # "dozens", "thousands", "tens of thousands": a size, not a count anyone stated; never an alert
+            feats["flags"] = sorted({*feats["flags"], "vague_amount"})
         feats["head_is_group"] = fig.unit == "percent" and slots.head.endswith(("member", "person")) \
             if slots.head else False
         as_of = statement_date(slots.as_of_shift, article.published) if slots.as_of_shift else article.published

@@ -12,14 +12,12 @@ from dataclasses import replace
 from datetime import date
 
 from ..models import Claim, Decision
-from .match import Sig, _kin_names, score, signature
+from .match import NOT_A_BASE_FLAGS, Sig, _kin_names, score, signature
 from .values import change, same_value, show
 
 # Statements this close in time are "at the same time": a different value then is a disagreement.
 SAME_TIME_DAYS = 3
-# Flags of claims that are never the comparison side: an article's own "up from" baselines and
-# former states ("the then-31 members") describe the past, not what was last known.
-NOT_A_BASE = frozenset({"baseline", "past_state"})
+NOT_A_BASE = NOT_A_BASE_FLAGS
 # Amounts that name a thing ("a $60 billion package", "a new package") identify it: a different
 # amount is another thing, never a revision.
 NAMING = frozenset({"named_amount", "new_instance"})
@@ -103,7 +101,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     label = prev.label
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
-                        f"{label}: a former or baseline value, recorded for the timeline.")
+                        f"{label}: " + ("a rough size, not a count" if "vague_amount" in flags
+                                        else "a former or baseline value") + ", recorded for the timeline.")
     # a figure with no stated period is as of its statement: said before what is known, it is older news; and
     # an explicit period just before an earlier undated statement may be the very period it spoke of
     undated_older = c.period.kind == "asof" and c.as_of < prev.as_of and c.article != prev.article

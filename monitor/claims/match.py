@@ -18,6 +18,9 @@ from .values import comparable, value_class
 # Flags that make a figure a different kind of statement: a proposal is not a target, a
 # target is not an outcome, a forecast is not a result, a change is not a level.
 STRICT_FLAGS = frozenset({"proposal", "target", "projection", "delta", "limit", "part"})
+# Flags of claims that are never the comparison side: an article's own "up from" baselines, former states ("the
+# then-31 members") and sizes nobody stated as a count ("dozens", "tens of thousands").
+NOT_A_BASE_FLAGS = frozenset({"baseline", "past_state", "vague_amount"})
 EVENTS = frozenset("""die injure displace evacuate arrest missing rescue infect hospitalise hospitalize
 attend""".split())
 
@@ -103,7 +106,7 @@ def _signature(c: Claim) -> Sig:
                frozenset(f.get("names") or f.get("sayer_org") or ()), frozenset(f.get("topic") or ()),
                "month" if f.get("horizon") == "month" else "", f.get("label_noun") or "", f.get("span") or "",
                _state(f), bool(f.get("contained")), frozenset(f.get("head_modsets") or ()),
-               frozenset(f.get("keywords") or ()), False, bool({"baseline", "past_state"} & set(f.get("flags") or ())),
+               frozenset(f.get("keywords") or ()), False, bool(NOT_A_BASE_FLAGS & set(f.get("flags") or ())),
                frozenset(f.get("topic_wide") or f.get("topic") or ()))
 
 

@@ -779,3 +779,13 @@ def test_left_homeless_and_without_homes_count_the_displaced() -> None:
     s.add("a3.txt", "2026-09-19", "More than 40,000 people are without homes, the agency said.")
     alerts = s.alerts()
     assert ("update", "9,100", "36,000") in alerts and ("update", "36,000", "40,000") in alerts
+
+
+def test_dozens_or_tens_of_thousands_never_raise_an_alert() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-09-14", "Twelve people were arrested on Saturday, police said.")
+    s.add("a2.txt", "2025-09-15", "Dozens of people were arrested, police said.")
+    s.add("a3.txt", "2025-09-16", "Police said 31 people had been arrested in all.")
+    alerts = s.alerts()
+    assert not any("Dozens" in (old, new) for _, old, new in alerts)
+    assert ("update", "Twelve", "31") in alerts
