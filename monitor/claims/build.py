@@ -22,6 +22,8 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth
                       re.I)
 # A period starting this long before the statement is another event's ("the 1987 earthquake").
 PAST_EVENT_DAYS = 3 * 366
+# A crowd counted this long before the statement gathered on another occasion.
+PAST_GATHERING_DAYS = 60
 _AGE_BEFORE = re.compile(r"(?:\b(?:them|people|patients|victims|residents|both|all|men|women|children)\s+(?:were\s+|are\s+)?"
                          r"(?:over|under|above|aged)|\baged)\s+$", re.I)
 _NO_NOUN_AFTER = re.compile(r"(?:\s*[,.;)]|\s+(?:and|or|with|who|years)\b)")
@@ -166,6 +168,10 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             # a running count as of the statement, not a measurement period of its own (but a crowd is counted
             # for the day it gathered: "Saturday's march" stays Saturday's)
             period = Period(as_of, as_of, as_of.isoformat(), "asof")
+        if feats.get("pred") == "attend" and period.kind != "asof" and period.end < as_of - timedelta(days=PAST_GATHERING_DAYS) \
+                and "past_state" not in feats["flags"]:
+            # "last year's march drew 35,000": a gathering months ago is another gathering, never compared
+            feats["flags"] = sorted({*feats["flags"], "past_state"})
         if period.start < as_of - timedelta(days=PAST_EVENT_DAYS) and "past_state" not in feats["flags"]:
             # "killed about 2,300 people in 1987": a figure about a period years before the statement belongs to
             # another event; it is recorded, never compared with the current one

@@ -789,3 +789,10 @@ def test_dozens_or_tens_of_thousands_never_raise_an_alert() -> None:
     alerts = s.alerts()
     assert not any("Dozens" in (old, new) for _, old, new in alerts)
     assert ("update", "Twelve", "31") in alerts
+
+
+def test_last_years_march_is_another_gathering() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-09-15", "Last year's march, in September 2024, drew about 35,000 people.")
+    s.add("a2.txt", "2025-09-15", "Police said about 28,000 people took part in Sunday's march.")
+    assert not s.alerts()
