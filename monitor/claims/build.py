@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ..models import Article, Claim, Figure, Period
-from .context import build_context, name_key as folded_name
+from .context import build_context, name_key
 from .describe import describe, statement_date
 from .keys import bucket_class, make_buckets, make_key, make_label
 from .match import STRICT_FLAGS
@@ -88,7 +88,7 @@ def _masthead_names(article: Article) -> set[str]:
     first = text.split("\n", 1)[0].split("|")[0].strip()
     if first and first.isupper() and len(first.split()) <= 5 and not any(ch.isdigit() for ch in first):
         words |= set(first.split())
-    return {folded_name(w) for w in words}
+    return {name_key(w) for w in words}
 
 
 def span_of(period: Period) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..models import Claim, Decision
-from .match import NOT_A_BASE_FLAGS, Sig, _kin_names, score, signature
+from .match import NOT_A_BASE_FLAGS, Sig, kin_names, score, signature
 from .values import change, same_value, show
 
 # Statements this close in time are "at the same time": a different value then is a disagreement.
@@ -79,7 +79,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if named and (c.features.get("name_split") or "placed" in flags
                   and any(sigs[id(p)].names & named for _, p in matches)):
         # the article tells this place's count from an unnamed one: only the place's own earlier counts
-        matches = [(i, p) for i, p in matches if sigs[id(p)].names & named or _kin_names(sigs[id(p)].names, named)]
+        matches = [(i, p) for i, p in matches if sigs[id(p)].names & named or kin_names(sigs[id(p)].names, named)]
     elif named and any(sigs[id(p)].names & named for _, p in matches):
         # a named count follows its own name before an unnamed count of the same noun from a story that is not
         # about that name (the counter-protest's 150 follows its 400, not the main march's unnamed 52,000)

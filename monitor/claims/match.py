@@ -122,7 +122,7 @@ def _qualifier_of(sa: Sig, sb: Sig) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
+def kin_names(a: frozenset[str], b: frozenset[str]) -> bool:
     """"Lusvania" and "Lusvanian", "Germany" and "German": a place and its adjective are one name.
 
     Cached: the same pairs of name sets meet again and again as a story's claims are compared."""
@@ -196,10 +196,10 @@ def score(a: Claim, b: Claim, sa: Sig | None = None, sb: Sig | None = None) -> i
     if sa.quals and sb.quals and not sa.quals & sb.quals:
         return 0
     if sa.names and sb.names:
-        if not sa.names & sb.names and not _kin_names(sa.names, sb.names):
+        if not sa.names & sb.names and not kin_names(sa.names, sb.names):
             return 0
         agree += 1
-    if a.article != b.article and sa.topic and sb.topic and not sa.wide & sb.wide and not _kin_names(sa.wide, sb.wide):
+    if a.article != b.article and sa.topic and sb.topic and not sa.wide & sb.wide and not kin_names(sa.wide, sb.wide):
         return 0  # two stories: their articles share no name
     if sa.state or sb.state:
         return agree
