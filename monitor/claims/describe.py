@@ -162,7 +162,9 @@ def _glued(toks: tuple[Token, ...], b: int, e: int, ctx: ArticleContext) -> set[
 
 
 # Common words in the name of a place or body: "Kelsby District", "Harlow Council".
-_PLACE_WORDS = frozenset("district county region province state city town council borough area ward".split())
+_PLACE_WORDS = frozenset("""district county region province state city town council borough area ward reservoir lake
+river valley mountain hill bay island port harbour station airport bridge road street square park hospital school
+university college""".split())
 _WITHOUT_HOME = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|still|now)\s+){0,3}without\s+(?:a\s+)?(?:home|homes|shelter)\b",
                            re.I)
 # Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
@@ -853,7 +855,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         names = nearest_names(toks, 0, lo, lo, ctx, said_idx, (j, np_end), after=False)
     if not names:
         names = nearest_names(toks, lo, hi, i0, ctx, said_idx, (j, np_end), before=False)
-    if said_idx and min(said_idx) < i0 and (any(toks[k].lower == "it" for k in range(lo, i0)) or any(
+    own_named = said_idx and any(is_name(toks[k], ctx) and not gap(masked, toks[k], toks[i0])
+                                 for k in range(max(max(said_idx) + 1, i0 - 4), i0))
+    # ("... showed Helmsby Reservoir at 41%": the figure's own name, not the speaker's "its")
+    if said_idx and min(said_idx) < i0 and not own_named and (any(toks[k].lower == "it" for k in range(lo, i0)) or any(
             toks[k].lower in ("its", "their") and toks[k - 1].lemma in SPEECH | {"that"} and toks[k + 1].lower != "own"
             for k in range(max(lo, 1), i0))):
         # "the bank said it had pledged $50 million", "Audley Fresh said its sales rose 4.6%": the named speaker
