@@ -76,8 +76,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         return _alone(c, "history" if flags & NOT_A_BASE else "new")
     every = matches
     named = sc.names  # what the figure is about: its clause's names, else a speaker that is an organisation
-    if named and (c.features.get("name_split") or "placed" in flags
-                  and any(sigs[id(p)].names & named for _, p in matches)):
+    if named and (c.features.get("name_split")
+                  or ("placed" in flags and any(sigs[id(p)].names & named for _, p in matches))):
         # the article tells this place's count from an unnamed one: only the place's own earlier counts
         matches = [(i, p) for i, p in matches if sigs[id(p)].names & named or kin_names(sigs[id(p)].names, named)]
     elif named and any(sigs[id(p)].names & named for _, p in matches):
@@ -106,9 +106,9 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     # a figure with no stated period is as of its statement: said before what is known, it is older news; and
     # an explicit period just before an earlier undated statement may be the very period it spoke of
     undated_older = c.period.kind == "asof" and c.as_of < prev.as_of and c.article != prev.article
-    same_days = prev.period.kind == "asof" and c.as_of > prev.as_of \
-        and (prev.as_of - c.period.end).days <= SAME_TIME_DAYS \
-        or c.period.kind == "asof" and c.as_of > prev.as_of and flags & {"projection", "target"}
+    same_days = c.as_of > prev.as_of and (
+        (prev.period.kind == "asof" and (prev.as_of - c.period.end).days <= SAME_TIME_DAYS)
+        or (c.period.kind == "asof" and bool(flags & {"projection", "target"})))
     # (a plan restated later with no date of its own is a later word on the plan, not an older period)
     if (c.period.end < prev.period.start and not same_days) or undated_older \
             or (c.period.start <= prev.period.end and c.as_of < prev.as_of and c.article != prev.article):
