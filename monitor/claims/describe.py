@@ -450,21 +450,18 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if "-based" in masked or "-headquartered" in masked:
         masked = _BASED.sub(lambda m: " " * len(m.group(0)), masked)  # "the Leeming-based grocer": a place, not who
     label = LIST_LABEL.match(masked)
+    label_names: list[str] = []
     if label and label.end() <= fs and not re.search(r"[a-z]", masked[label.end():fs]):
         # "- Net profit: **$680 million**": a list item's label is what the figure measures (not so in
         # "- Monthly change: prices rose 0.4%", where the item is a clause of its own)
         masked = masked[:label.end() - 1] + " " + masked[label.end():]
     elif label:
-        label = None
-    head_label = LIST_LABEL.match(masked)
-    label_names: list[str] = []
-    if head_label and head_label.end() <= fs:
-        lt = tokenize(masked[:head_label.end() - 1])
+        lt = tokenize(masked[:label.end() - 1]) if label.end() <= fs else ()
         if lt and all(is_name(t, ctx) or t.lemma in _PLACE_WORDS for t in lt) and any(is_name(t, ctx) for t in lt):
             # "Kelsby District: 58 confirmed cases": the place or body a list line is about
             label_names = [name_key(t.text) for t in lt if is_name(t, ctx)]
-            label = None
-            masked = " " * head_label.end() + masked[head_label.end():]
+            masked = " " * label.end() + masked[label.end():]
+        label = None
     if masked.count(",") >= 2:
         masked = _APPOS.sub(lambda m: _mask_apposition(m, fs), masked)
     toks = tokenize(masked)
