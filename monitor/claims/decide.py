@@ -84,6 +84,8 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
         # a named count follows its own name before an unnamed count of the same noun from a story that is not
         # about that name (the counter-protest's 150 follows its 400, not the main march's unnamed 52,000)
         matches = [(i, p) for i, p in matches if sigs[id(p)].names or named & sigs[id(p)].topic]
+    elif not named:
+        matches = _lead_place(c, matches, sigs)
     disputed = matches
     matches = _own_series(c, matches)
     if not matches:
@@ -158,6 +160,18 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
                          f"{label}: {_who(rival)} said {show(rival)}, {_who(c)} says {show(c)} ({c.period.label}): "
                          "another source's figure for the same day.", change(rival, c)),)
     return Decision(kind, linked, prev, expl, ch, also)
+
+
+def _lead_place(c: Claim, matches: list[tuple[int, Claim]], sigs: dict[int, Sig]) -> list[tuple[int, Claim]]:
+    """An unnamed count in a story told about two places ("the toll had reached 34" in an article about Ketwar,
+    after counts for Ketwar and for Palkot) is the count of the place its article is about."""
+    groups = list({sigs[id(p)].names for _, p in matches if sigs[id(p)].names and "placed" in p.features["flags"]})
+    if len(groups) < 2 or not any(not (a & b) and not kin_names(a, b) for k, a in enumerate(groups)
+                                  for b in groups[k + 1:]):
+        return matches
+    lead = set(c.features.get("topic", ())[:1])
+    kept = [(i, p) for i, p in matches if "placed" not in p.features["flags"] or sigs[id(p)].names & lead]
+    return kept or matches
 
 
 def _rival(c: Claim, prev: Claim, matches: list[tuple[int, Claim]]) -> Claim | None:

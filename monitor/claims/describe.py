@@ -190,6 +190,35 @@ def _where_antecedent(toks: tuple[Token, ...], masked: str, lo: int, i0: int, ct
     return out if k >= 0 and toks[k].lower in ("in", "at", "among", "for") else []
 
 
+def _fronted_place(toks: tuple[Token, ...], masked: str, i0: int, ctx: ArticleContext) -> list[str]:
+    """The names of a sentence-opening "In Dornholm," or "In Palkot district," before the figure."""
+    if len(toks) < 3 or toks[0].lower != "in" or not is_name(toks[1], ctx):
+        return []
+    e = 2
+    while e < len(toks) and (is_name(toks[e], ctx) or toks[e].lemma in _PLACE_WORDS) \
+            and not gap(masked, toks[e - 1], toks[e]):
+        e += 1
+    if e < len(toks) and i0 > e and masked[toks[e - 1].end:toks[e].start].strip().startswith(","):
+        return [name_key(t.text) for t in toks[1:e] if is_name(t, ctx)]
+    return []
+
+
+def _place_named_in(sentence: str, ctx: ArticleContext) -> list[str]:
+    """The place a sentence is set in: its opening "In X," or else its first "in X" or "of X"."""
+    toks = tokenize(sentence)
+    fronted = _fronted_place(toks, sentence, len(toks), ctx)
+    if fronted:
+        return fronted
+    for k in range(len(toks) - 1):
+        if toks[k].lower in ("in", "of") and toks[k + 1].cap and is_name(toks[k + 1], ctx) \
+                and not gap(sentence, toks[k], toks[k + 1]):
+            e = k + 1
+            while e < len(toks) and toks[e].cap and is_name(toks[e], ctx) and not gap(sentence, toks[e - 1], toks[e]):
+                e += 1
+            return [name_key(t.text) for t in toks[k + 1:e]]
+    return []
+
+
 def _level_subject(toks: tuple[Token, ...], lo: int, i0: int, ctx: ArticleContext) -> str:
     """"The council's housing register stood at 13,950 households": the noun whose level is given."""
     k = i0 - 1
@@ -712,6 +741,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             if t.lemma in CHANGE and nxt is not None and nxt.key in EVENTS and not nxt.cap:
                 s.pred = nxt.key  # "21 people remain missing"
                 break
+            if t.lemma in ("remain", "stay") and nxt is not None and nxt.lower not in DETERMINERS \
+                    and nxt.lower not in ("in", "at"):
+                k += 1  # "the package remains stuck", "the rate stayed unchanged": a state, not an act
+                steps += 1
+                continue
             if t.lemma in CHANGE and t.lemma not in AUX and nxt is not None and not is_value(nxt) \
                     and nxt.lower not in ("to", "by", "from", "at", "of", "in", "on", "about", "around") \
                     and (nxt.lower in DETERMINERS or is_content(nxt)):
@@ -870,14 +904,19 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):
         # "Revenue fell 9%, the company said": the company the story was just about
         names = list(named_before_cached(ctx, fig.sentence_start))
-    if len(toks) > 2 and toks[0].lower == "in" and is_name(toks[1], ctx):
-        e = 2
-        while e < n and is_name(toks[e], ctx) and not gap(masked, toks[e - 1], toks[e]):
-            e += 1
-        place = [name_key(t.text) for t in toks[1:e]]
-        if e < n and i0 > e and masked[toks[e - 1].end:toks[e].start].strip().startswith(",") \
-                and set(names) <= set(place):
-            names = place  # "In Dornholm, some 6,000 people marched": the place's count
+    place = _fronted_place(toks, masked, i0, ctx)
+    if place:
+        # "In Dornholm, some 6,000 people marched": the place's count; "In Palkot district, the toll from the
+        # slide at Rambagh rose to six": the district's, and the village's within it
+        names = place + [x for x in names if x not in place]
+        flags.add("placed")
+    elif len(toks) > 2 and toks[0].lower == "there" and (toks[1].lower in DETERMINERS or toks[1].lower == "the"
+                                                        or masked[toks[0].end:toks[1].start].strip() == ","):
+        # "In Palkot district, a slope collapsed. There the death toll stood at four": the place just named
+        before = ctx.previous_sentences(fig.sentence_start, 1)
+        place = _place_named_in(before[0], ctx) if before else []
+        if place:
+            names = place + [x for x in names if x not in place]
             flags.add("placed")
     if label_names and not names:
         names = label_names

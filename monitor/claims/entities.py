@@ -121,9 +121,14 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
                 while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].text[0].isalpha() \
                         and not gap(sentence, toks[k - 1], toks[k]) and toks[k - 1].lower not in STOP:
                     k -= 1
-            if k - 2 >= lo and toks[k].cap and not toks[k - 1].cap and is_content(toks[k - 1]) and toks[k - 2].cap \
-                    and toks[k - 2].lower not in STOP and not gap(sentence, toks[k - 2], toks[k]):
-                k -= 2  # "Directorate spokeswoman Lidia Ferreyra said": the speaker's affiliation is not the subject
+            m = k - 1  # the speaker's lower-case title words, if any
+            while m >= lo and k - m <= 2 and not toks[m].cap and toks[m].text[0].isalpha() and is_content(toks[m]) \
+                    and not verbish(toks[m]):
+                m -= 1
+            if m < k - 1 and m >= lo and toks[k].cap and toks[m].cap and toks[m].lower not in STOP \
+                    and not gap(sentence, toks[m], toks[k]):
+                k = m  # "Directorate spokeswoman Lidia Ferreyra said", "Dholan district collector Prakash Venugopal
+                # told": the speaker's affiliation or area is not the subject
                 while k - 1 >= lo and toks[k - 1].cap and toks[k - 1].lower not in STOP \
                         and not gap(sentence, toks[k - 1], toks[k]):
                     k -= 1

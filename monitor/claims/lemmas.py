@@ -24,7 +24,7 @@ _OVERRIDES: dict[str, str] = {
     "headquarters": "headquarters", "economics": "economics", "politics": "politics", "arms": "arms",
     "forces": "force", "rates": "rate", "prices": "price", "as": "as", "is": "be", "was": "be", "were": "be",
     "are": "be", "been": "be", "has": "have", "had": "have", "does": "do", "did": "do", "organisers": "organiser",
-    "organizers": "organiser", "organizer": "organiser", "unaccounted": "unaccounted", "troops": "troop", "defense": "defence", "percent": "percent",
+    "organizers": "organiser", "organizer": "organiser", "remains": "remain", "unaccounted": "unaccounted", "troops": "troop", "defense": "defence", "percent": "percent",
 }
 
 # Common words folded onto one representative so paraphrases share a lemma.

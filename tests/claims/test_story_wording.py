@@ -807,3 +807,45 @@ def test_two_reservoirs_read_in_one_sentence_are_two_measures() -> None:
     alerts = s.alerts()
     assert ("update", "54%", "49%") in alerts and ("update", "61%", "57%") in alerts
     assert ("update", "61%", "49%") not in alerts
+
+
+def test_there_after_a_sentence_set_in_a_place_is_that_place() -> None:
+    toll = claim("In Varo district, a bank of earth slid onto the hamlet of Ostel late on Sunday. There the death "
+                 "toll stood at five, with two people missing.", "five")
+    assert "varo" in toll.features["names"]
+    existential = claim("There were 14 people on the bus, the police said.", "14")
+    assert not existential.features["names"]
+
+
+def test_a_fronted_district_names_the_place_with_what_the_clause_names() -> None:
+    toll = claim("In Varo district, the death toll from the slide at Ostel rose to six, officials said.", "six")
+    assert {"varo", "ostel"} <= set(toll.features["names"])
+
+
+def test_a_toll_that_remains_at_a_value_counts_the_dead() -> None:
+    toll = claim("The toll in Ostel remains at six, officials said.", "six")
+    assert toll.features["head"] != "remains"
+
+
+def test_the_area_in_a_speakers_title_is_not_what_is_counted() -> None:
+    dead = claim("Floods cut roads across Brenna on Monday. Brenna county commissioner Tomas Lind told a news "
+                 "conference that 27 people had been confirmed dead.", "27")
+    assert "brenna" not in dead.features["names"]
+
+
+def test_an_unnamed_toll_follows_the_place_its_article_is_about() -> None:
+    s = Story()
+    s.add("a1.txt", "2026-03-02", "Tovik landslide toll rises to 19\n\nIn Tovik, the death toll stood at 19 on "
+                                  "Monday, the district office said. In Varo district, a second slope collapsed. There "
+                                  "the death toll stood at 26, Varo officials said.")
+    s.add("a2.txt", "2026-03-04", "Tovik landslide: hopes fade\n\nTOVIK - The death toll had reached 31 by "
+                                  "Wednesday, police said. Families in Tovik waited by the road to Tovik. Rain also fell "
+                                  "on Varo district, where roads to Varo were shut.")
+    alerts = s.alerts()
+    assert ("update", "19", "31") in alerts
+    assert ("update", "26", "31") not in alerts
+
+
+def test_remains_before_a_state_is_a_linking_verb() -> None:
+    stuck = claim("A $40 billion package of farm aid remains stuck in the senate.", "$40 billion")
+    assert stuck.features["pred"] != "remain" and "senate" not in stuck.features["mods"]
