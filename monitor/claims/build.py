@@ -100,6 +100,11 @@ def span_of(period: Period) -> str:
     return ""
 
 
+# Nouns that only point back at a measure already given: "the figure", "the equivalent number".
+_ANAPHORIC_HEADS = frozenset("figure".split())
+_THE_FIGURE = re.compile(r"\b[Tt]he\s+(?:comparable\s+|equivalent\s+|same\s+)?figures?\b")
+
+
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     ctx = build_context(article.clean or article.text)  # the text the figures' offsets refer to
     masthead = _masthead_names(article)
@@ -109,6 +114,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     out: list[Claim] = []
     last_in_sentence: dict[int, dict] = {}
     last_by_unit: dict[str, dict] = {}  # the last claim of each unit, for a bare figure in a sentence after it
+    last_any_by_unit: dict[str, dict] = {}  # the same, named or not, for "the figure" in a sentence after it
     for idx, fig in enumerate(figures):
         if _dropped(fig, article.text):
             continue
@@ -128,6 +134,13 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             continue
         feats = slots.to_features()
         coord = feats.pop("coord", False) or bare
+        recent = last_any_by_unit.get(fig.unit)
+        if prior is None and feats["head"] in _ANAPHORIC_HEADS and not (feats["mods"] or feats["pred"]) \
+                and recent is not None and recent["head"] not in _ANAPHORIC_HEADS and _THE_FIGURE.search(fig.sentence) \
+                and 0 < ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(recent["sentence"]) <= 2:
+            # "In Northmoor, 69.8% of patients were seen within four hours. In Saltvale the figure was 63.2%":
+            # the figure is the measure just given, for its own place
+            prior, coord = recent, True
         if prior and (fig.unit == prior["unit"] or elliptic) and (
                 (not feats["head"] and feats["pred"] and prior["pred"] == feats["pred"]) or coord):
             # "X won 31% of the vote and Y had won 28%", "15,000 according to police and 100,000 according
@@ -144,6 +157,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         if locus and locus != feats.get("head"):
             feats["mods"] = sorted({*feats["mods"], locus})  # "people in shelters" are not all the people
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit, "sentence": fig.sentence_start}
+        if feats["head"]:
+            last_any_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic

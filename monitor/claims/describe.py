@@ -390,8 +390,27 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
         if verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
                 and not (k == j and _participle_before_noun(toks, k, hi, sentence)):
             break
+        if _participle_after_noun(toks, k, j, hi, sentence):
+            break  # "412,600 patients waiting for treatment": the clause after the noun says what they do
         k += 1
     return k
+
+
+def _participle_after_noun(toks: tuple[Token, ...], k: int, j: int, hi: int, sentence: str) -> bool:
+    """"patients waiting for", "people arriving at": an "-ing" word after the counted noun, opening a phrase."""
+    t = toks[k]
+    return k > j and t.lower.endswith("ing") and len(t.lower) > 5 and not t.cap and k + 1 < hi \
+        and toks[k + 1].lower in _PARTICIPLE_PREPS and not gap(sentence, toks[k - 1], t) \
+        and t.lower not in _ING_PREPOSITIONS and t.lemma not in SPEECH and t.lemma not in CHANGE
+
+
+# How long the counted people did something: "waiting more than a year", "waited over 18 weeks".
+_LONGER_THAN = re.compile(r"\s+(?:for\s+)?(?:(?:more|longer)\s+than|over|at\s+least|beyond)\s+(?:a|an|one|\d+)\s+"
+                          r"(year|month|week|day|hour)s?\b", re.I)
+_PARTICIPLE_PREPS = frozenset("for to at in on from with into outside inside under".split())
+# "-ing" words that work as prepositions: "according to police", "including 12 children".
+_ING_PREPOSITIONS = frozenset("""according including excluding following during regarding concerning pending
+starting beginning ending totalling totaling bringing taking compared""".split())
 
 
 def _has_own_verb(toks: tuple[Token, ...], j: int, hi: int) -> bool:
@@ -732,6 +751,17 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             if t.key in EVENTS and not t.cap:
                 s.pred = t.key  # "19 people were still missing", "57 were unaccounted for"
                 break
+            if steps == 0 and k > 0 and _participle_after_noun(toks, k, k - 1, hi, masked):
+                s.pred = t.key  # "412,600 patients waiting for treatment", "69.8% of patients arriving at A&E"
+                for m in range(k + 2, min(hi - 1, k + 7)):
+                    if gap(masked, toks[m - 1], toks[m]):
+                        break
+                    x = toks[m + 1]
+                    if toks[m].lemma in AUX and x.lemma not in AUX and not x.cap and x.text[0].isalpha() \
+                            and (verbish(x) or x.lemma != x.lower and x.lower.endswith(("ed", "en", "wn", "ne"))):
+                        s.pred = toks[m + 1].key  # "... arriving at A&E were admitted": what the share did
+                        break
+                break
             if t.lemma in SPEECH and nxt is not None and nxt.key in EVENTS and not nxt.cap:
                 s.pred = nxt.key  # "27 now confirmed dead", "12 reported missing"
                 break
@@ -873,6 +903,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.mods = sorted({*s.mods, "analyst"})
     said_idx = set(said_idx) | where_said(toks, lo, i0, ctx)
     for_name = name_after_for(toks, np_end if words else j, hi, ctx)
+    if not for_name and not words and fig.change == "baseline":
+        # "9,840 people had waited more than a year, against 6,120 in Saltvale": another place's figure
+        for_name = name_after_for(toks, j, hi, ctx, "in")
     if for_name:
         names = for_name  # "33.4% of the vote against 28.7% for the People's Front": whose figure it is
     if not names:
@@ -904,7 +937,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if not names and sayer in ORG_ANAPHORS and said_idx and any(toks[k].lower == "the" for k in range(max(0, min(said_idx) - 1), min(said_idx))):
         # "Revenue fell 9%, the company said": the company the story was just about
         names = list(named_before_cached(ctx, fig.sentence_start))
-    place = _fronted_place(toks, masked, i0, ctx)
+    place = _fronted_place(toks, masked, i0, ctx) if not for_name else []
     if place:
         # "In Dornholm, some 6,000 people marched": the place's count; "In Palkot district, the toll from the
         # slide at Rambagh rose to six": the district's, and the village's within it
@@ -1050,8 +1083,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if proposing or "call" in clause_lemmas and any(t.lower == "for" for t in before):
         flags.add("proposal")
     pledging = {t.lemma for k, t in enumerate(before) if t.lemma in PLEDGE
-                and not (t.lemma in ("plan", "aim") and k > 0 and before[k - 1].lower in DETERMINERS | {"a", "an"})}
-    # ("to scrap the plan": a noun for what is opposed; "its pledge of $75 million" is a pledged amount)
+                and not (t.lemma in ("plan", "aim") and k > 0 and before[k - 1].lower in DETERMINERS | {"a", "an"})
+                and not (t.lower.endswith("ed") and k > 0 and before[k - 1].lower in PREPOSITIONS
+                         and k + 1 < len(before) and before[k + 1].text[0].isalpha() and is_content(before[k + 1])
+                         and not verbish(before[k + 1]))}
+    # ("to scrap the plan": a noun for what is opposed; "its pledge of $75 million" is a pledged amount; "patients
+    # waiting for planned treatment": an adjective)
     agreeing = any(t.lemma == "agree" and m + 1 < len(before) and before[m + 1].lower == "to"
                    for m, t in enumerate(before))  # "agreed to spend 2%", not "both agencies agree on the number"
     if pledging or (before_lemmas & OBLIGATION) or agreeing \
@@ -1116,6 +1153,14 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if a:
             ev = lemma(a.group(1).lower())
             s.pred = FOLD.get(ev, ev)
+    if s.pred and unit == "count":
+        for k in range(lo, min(hi, n) - 1):
+            if toks[k].key == s.pred:
+                m = _LONGER_THAN.match(masked, toks[k].end)
+                if m:
+                    # "9,840 people had been waiting more than a year": those who waited that long, a part
+                    s.mods = sorted({*s.mods, lemma(m.group(1).lower())})
+                break
     if "new" in near or "another" in near:
         flags.add("new_instance")
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):
@@ -1194,8 +1239,9 @@ def _container_subject(toks: tuple[Token, ...], lo: int, i0: int, sentence: str,
         s.surface = t.text
         if c + 1 < i0 and toks[c + 1].lower == "of":
             k = c + 2
-            while k < i0 and toks[k].lower in DETERMINERS:
-                k += 1
+            while k < i0 and (toks[k].lower in DETERMINERS or is_name(toks[k], ctx) and k + 1 < i0
+                              and not toks[k + 1].cap and not gap(sentence, toks[k], toks[k + 1])):
+                k += 1  # ("the number of Saltvale patients": whose patients is the clause's name)
             e = k
             while e < i0 and e - k < 3 and toks[e].text[0].isalpha() and is_content(toks[e]) \
                     and not is_name(toks[e], ctx) and toks[e].lemma not in CHANGE:

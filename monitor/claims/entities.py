@@ -180,9 +180,9 @@ def measure_acronym(t: Token, ctx: ArticleContext) -> Token | None:
     return t
 
 
-def name_after_for(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> list[str]:
-    """'28.7% for the People's Front': the names right after 'for' behind the figure."""
-    if k >= hi or toks[k].lower != "for":
+def name_after_for(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext, word: str = "for") -> list[str]:
+    """'28.7% for the People's Front': the names right after 'for' (or another word) behind the figure."""
+    if k >= hi or toks[k].lower != word:
         return []
     k += 1
     while k < hi and toks[k].lower in DETERMINERS:

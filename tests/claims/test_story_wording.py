@@ -849,3 +849,38 @@ def test_an_unnamed_toll_follows_the_place_its_article_is_about() -> None:
 def test_remains_before_a_state_is_a_linking_verb() -> None:
     stuck = claim("A $40 billion package of farm aid remains stuck in the senate.", "$40 billion")
     assert stuck.features["pred"] != "remain" and "senate" not in stuck.features["mods"]
+
+
+def test_an_ing_word_after_the_counted_noun_says_what_they_do() -> None:
+    waiting = claim("Figures showed 51,200 patients waiting for planned surgery in Dunmore at the end of May.", "51,200")
+    assert waiting.features["head"] == "patient" and waiting.features["pred"] == "wait"
+    assert "target" not in waiting.features["flags"]  # "planned surgery" is no plan for the figure
+    seen = claim("In Dunmore, 71.4% of patients arriving at casualty were seen within four hours.", "71.4%")
+    assert seen.features["head"] == "patient" and seen.features["pred"] == "see"
+    police = claim("The march drew 15,000 people according to police.", "15,000")
+    assert police.features["pred"] != "accord"
+
+
+def test_against_a_figure_in_another_place_is_that_places_figure() -> None:
+    other = claim("Rain closed roads in Dunmore and Kelby. In Dunmore, 2,140 people had been waiting more than a "
+                  "year, against 1,310 in Kelby.", "1,310")
+    assert other.features["names"] == ["kelby"] and "baseline" not in other.features["flags"]
+    assert other.features["head"] == "person" and "year" in other.features["mods"]
+
+
+def test_the_figure_in_the_next_sentence_is_the_measure_just_given() -> None:
+    s = Story()
+    s.add("a1.txt", "2026-02-12", "Rain closed roads in Dunmore and Kelby. In Dunmore, 71.4% of patients were seen "
+                                  "within four hours in January. In Kelby the figure was 64.0%, the worst since "
+                                  "comparable records began in 2011.")
+    s.add("a2.txt", "2026-03-12", "Rain closed roads in Dunmore and Kelby. In Dunmore, 73.0% of patients were seen "
+                                  "within four hours in February. In Kelby the figure was 66.5%.")
+    alerts = s.alerts()
+    assert ("update", "71.4%", "73.0%") in alerts and ("update", "64.0%", "66.5%") in alerts
+    assert ("update", "64.0%", "73.0%") not in alerts
+
+
+def test_the_number_of_a_places_patients_counts_the_patients() -> None:
+    long = claim("Rain closed roads in Dunmore. The number of Dunmore patients who have waited more than a year fell "
+                 "to 4,020 at the end of March.", "4,020")
+    assert long.features["head"] == "patient" and long.features["pred"] == "wait" and long.features["mods"] == ["year"]
