@@ -385,6 +385,9 @@ def _noun_phrase(toks: tuple[Token, ...], j: int, hi: int, sentence: str, limit:
         t = toks[k]
         if not (t.text[0].isalpha() and is_content(t)) or (k > j and gap(sentence, toks[k - 1], t)):
             break
+        if k + 2 < hi and toks[k + 1].lower in _PARTICLES and sentence[t.end:toks[k + 1].start] == "-":
+            k += 2  # "150 clean-up workers": a compound noun, not a verb and its particle
+            continue
         if k > j and k + 1 < hi and toks[k + 1].lower in _PARTICLES and not gap(sentence, t, toks[k + 1]):
             break  # "61 shelters set up in schools": a verb with its particle, not part of the noun
         if verbish(t, toks[k - 1] if k > 0 else None) and not (k == j and t.key in EVENTS) \
@@ -1000,6 +1003,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             and "earn" in s.surface.lower():
         s.head, s.mods = "wage", [m for m in s.mods if m not in ("average", "weekly", "hourly", "monthly")]
         # "average weekly earnings" are what people are paid, not a company's profit
+    if unit in ("percent", "percentage_points") and s.head in ("growth", "increase", "rise") and "price" in s.mods:
+        s.head, s.mods = "inflation", [m for m in s.mods if m != "price"]  # "annual house price growth of 3.5%"
     if unit in ("percent", "percentage_points") and (s.head in ("price", "cpi") or s.head == "index" and "price" in s.mods):
         s.head = "inflation"  # "food prices rose 7.9%", "the consumer price index rose 0.3%": how fast prices change
     if s.head == "inflation":
@@ -1070,7 +1075,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if "add" in before_lemmas and any(t.lemma == "add" for t in before[-3:]) \
             and any(t.lower == "to" for t in toks[i0 + 1:min(hi, i0 + 6)]):
         flags.add("delta")  # "add 40 million to its relief fund": an increment
-    if ("oll" in masked or "urvey" in masked) and any(t.lemma in _POLLS for t in toks[:i0]):
+    if ("oll" in masked or "urvey" in masked) and unit in ("percent", "percentage_points", "fraction") \
+            and any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
     proposing = {t.lemma for k, t in enumerate(before) if t.lemma in PROPOSAL and not (
         t.lemma in ("push", "press") and not (k + 1 < len(before) and before[k + 1].lower == "for")) and not (

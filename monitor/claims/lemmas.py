@@ -64,6 +64,8 @@ FOLD: dict[str, str] = {
     "troop": "soldier",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
     "workforce": "employee", "headcount": "employee", "personnel": "employee",
+    # liquids getting out
+    "spill": "leak", "escape": "leak", "seep": "leak",
     # dwellings
     "house": "home", "dwelling": "home",
     "organisation": "organization",

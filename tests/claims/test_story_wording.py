@@ -884,3 +884,22 @@ def test_the_number_of_a_places_patients_counts_the_patients() -> None:
     long = claim("Rain closed roads in Dunmore. The number of Dunmore patients who have waited more than a year fell "
                  "to 4,020 at the end of March.", "4,020")
     assert long.features["head"] == "patient" and long.features["pred"] == "wait" and long.features["mods"] == ["year"]
+
+
+def test_a_hyphenated_compound_with_a_particle_is_one_noun() -> None:
+    crews = claim("About 150 clean-up workers were on the beaches on Monday.", "150")
+    assert crews.features["head"] == "employee" and "clean" in crews.features["mods"]
+
+
+def test_a_shoreline_survey_is_not_an_opinion_poll() -> None:
+    shore = claim("Our survey teams found that oil has reached more than 60 kilometres of coastline.", "60 kilometres")
+    assert "projection" not in shore.features["flags"]
+    poll = claim("The survey puts the Greens on 31% and Labour on 28%.", "31%")
+    assert "projection" in poll.features["flags"]
+
+
+def test_house_price_growth_is_house_price_inflation() -> None:
+    growth = claim("Annual house price growth slowed to 3.5% in March, the lender said.", "3.5%")
+    inflation = claim("The index showed annual house price inflation of 3.0% in January.", "3.0%")
+    assert growth.features["head"] == inflation.features["head"] == "inflation"
+    assert growth.features["mods"] == inflation.features["mods"]
