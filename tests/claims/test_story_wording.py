@@ -894,7 +894,7 @@ def test_a_hyphenated_compound_with_a_particle_is_one_noun() -> None:
 def test_a_shoreline_survey_is_not_an_opinion_poll() -> None:
     shore = claim("Our survey teams found that oil has reached more than 60 kilometres of coastline.", "60 kilometres")
     assert "projection" not in shore.features["flags"]
-    poll = claim("The survey puts the Greens on 31% and Labour on 28%.", "31%")
+    poll = claim("In the latest survey, 31% of voters backed the Greens.", "31%")
     assert "projection" in poll.features["flags"]
 
 
