@@ -41,7 +41,7 @@ _BOUNDARY = re.compile(r"[;:\u2014\u2013]| - |,?\s+\b(?:while|whereas|but|althou
                        r"|\s+and\s+(?=(?:has|have|had)\s+(?:\w+ed|held|kept|cut|set|put|left)\b)")
 # An apposition between commas ("Core inflation, the measure that leaves out food, slowed to"): masked
 # like a relative clause when a verb follows it, so the subject and the speaker are read across it.
-_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[a-z]{3,}ed|taken|given|drawn|including|excluding)\s"
+_APPOS = re.compile(r",\s+(?:the|a|an|its|their|[A-Z][\w-]*['\u2019]s|[a-z]{3,}ed|taken|given|drawn|including|excluding)\s"
                     r"[^,;]{1,110},(?=\s+([a-z]+)\b)")
 # "the toll rose to", "a toll of 40": a toll with no other word is a count of deaths.
 _BARE_TOLL = "toll"
@@ -1066,6 +1066,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     before = toks[lo:i0]
     before_lemmas = {t.lemma for t in before if not (t.lemma == "expect" and _adjective(before, t))}
     clause_lemmas = {t.lemma for t in toks[lo:hi]}
+    v_end = _value_end(toks, i0, hi)
+    expects = [m for m in range(lo, hi) if toks[m].lemma == "expect"]
+    other = next((m for m in range(v_end, hi) if is_value(toks[m]) and toks[m].text[0].isdigit()), hi)
+    # the expectation is another figure's when that figure stands between this one and every "expected"
+    own_lemmas = set() if expects and expects[0] > other else clause_lemmas
     before_lower = {t.lower for t in before}
     if ("will" in before_lower or "would" in before_lower) and any(
            t.lower in ("will", "would") and k + 1 < len(before) and before[k + 1].text[0].isalpha()
@@ -1075,6 +1080,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if "add" in before_lemmas and any(t.lemma == "add" for t in before[-3:]) \
             and any(t.lower == "to" for t in toks[i0 + 1:min(hi, i0 + 6)]):
         flags.add("delta")  # "add 40 million to its relief fund": an increment
+        if s.pred and s.pred != "add" or any(t.lemma in _LOSS or t.key == "cut" for t in toks[i0 + 1:min(hi, i0 + 6)]):
+            flags.add("part")  # "will eliminate 1,750 positions, adding 550 to the cuts": a part of the new total
     if ("oll" in masked or "urvey" in masked) and unit in ("percent", "percentage_points", "fraction") \
             and any(t.lemma in _POLLS for t in toks[:i0]):
         flags.add("projection")  # "the survey puts A on 30% and B on 28%": an opinion poll is not a result
@@ -1109,9 +1116,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("projection")  # "the unemployment rate is seen holding at 5.3%": what forecasters expect
     if before_lemmas & PROJECTION or s.head in PROJECTION or ("expect" in before_lemmas and "target" not in flags
                                                                   and fig.unit not in ("count", "fraction")) \
-            or ("expect" in clause_lemmas and clause_lemmas & PROJECTION_SAYERS and not any(
+            or ("expect" in own_lemmas and own_lemmas & PROJECTION_SAYERS and not any(
                 t.lower == "than" for t in toks[lo:hi])):
         flags.add("projection")  # "economists had expected 6.9%"; not "a bigger drop than analysts had forecast"
+        # (nor "revenue of $2.31 billion, ahead of the $2.28 billion analysts had expected": that other figure's)
     must_at = next((m for m in range(i0, hi) if toks[m].lower in ("must", "need", "needed", "required")), -1)
     if must_at > 0 and any(t.lower in ("which", "whom", "where") for t in toks[i0:must_at]):
         must_at = -1  # "104,500 signatures, passing the level at which the committee must consider a debate"

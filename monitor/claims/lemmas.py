@@ -63,7 +63,10 @@ FOLD: dict[str, str] = {
     "jobless": "unemployment", "joblessness": "unemployment",
     "troop": "soldier",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
-    "workforce": "employee", "headcount": "employee", "personnel": "employee",
+    "workforce": "employee", "headcount": "employee", "personnel": "employee", "position": "employee",
+    "role": "employee",
+    # cutting
+    "eliminate": "cut", "shed": "cut", "axe": "cut", "slash": "cut",
     # liquids getting out
     "spill": "leak", "escape": "leak", "seep": "leak",
     # dwellings

@@ -903,3 +903,30 @@ def test_house_price_growth_is_house_price_inflation() -> None:
     inflation = claim("The index showed annual house price inflation of 3.0% in January.", "3.0%")
     assert growth.features["head"] == inflation.features["head"] == "inflation"
     assert growth.features["mods"] == inflation.features["mods"]
+
+
+def test_the_analysts_expectation_is_the_compared_figures_not_the_reported_ones() -> None:
+    text = ("The Ashdown-based company, which employed roughly 9,000 people at the end of June, reported "
+            "second-quarter revenue of $1.31 billion, ahead of the $1.28 billion analysts had expected.")
+    assert "projection" not in claim(text, "$1.31 billion", "2025-07-22").features["flags"]
+    assert "projection" not in claim(text, "9,000", "2025-07-22").features["flags"]
+    assert "projection" in claim(text, "$1.28 billion", "2025-07-22").features["flags"]
+    forecast = claim("Employers are expected to have added 40,000 jobs in April, according to the median forecast "
+                     "of 17 economists.", "40,000")
+    assert "projection" in forecast.features["flags"]
+
+
+def test_positions_and_roles_are_jobs_and_eliminating_them_is_cutting() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-22", "Brannock Software said on Tuesday it would cut 800 jobs.")
+    s.add("a2.txt", "2025-10-21", "Brannock Software will now eliminate 1,150 positions, adding 350 to the cuts it "
+                                  "announced in July.")
+    alerts = s.alerts()
+    assert ("update", "800", "1,150") in alerts
+    assert not any(new == "350" for _, _, new in alerts)
+
+
+def test_a_possessive_apposition_does_not_qualify_the_measure() -> None:
+    users = claim("Pinwheel, Ostrel's work-management app, reached 18.5 million monthly active users in the "
+                  "quarter, the company said.", "18.5 million")
+    assert users.features["mods"] == ["active"]
