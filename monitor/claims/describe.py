@@ -66,6 +66,8 @@ _ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|
 # "18 were arrested on Saturday, bringing the total to 59": the first figure is an increment.
 _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?"
                         r"(?:total|toll|tally|number|count)\b", re.I)
+# A gathering against a gathering: "a counter-demonstration", "the counter-rally", "a counter protest".
+_COUNTER_EVENT = re.compile(r"\bcounter[- ]?(?:demonstration|demo|protest|rally|march|gathering)s?\b", re.I)
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
 _PHRASES = {("force", "home"): "displace", ("drive", "home"): "displace", ("make", "homeless"): "displace",
             ("leave", "home"): "displace", ("flee", "home"): "displace", ("move", "home"): "displace",
@@ -460,7 +462,8 @@ def _locus(toks: tuple[Token, ...], k: int, hi: int, ctx: ArticleContext) -> str
 def _reduced_relative(toks: tuple[Token, ...], lo: int, b: int, sentence: str) -> tuple[int, int] | None:
     """'Beds occupied by cholera patients at the hospital fell to 148': a clause opening with nouns and a
     participle that a preposition follows; returns (start of the nouns, index of the participle)."""
-    p = lo
+    p = next((m + 1 for m in range(b - 1, lo - 1, -1) if toks[m].lower == "that"), lo)
+    # ("Police said that arrests linked to Saturday's march had risen to 17": the clause after "that")
     while p < b and toks[p].lower in DETERMINERS:
         p += 1
     q = p
@@ -663,8 +666,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                     k = r - 2
                     continue
             break
-        if k >= lo and not s.head and not verbish(toks[k], toks[k - 1] if k > lo and toks[k - 1].lower in BEFORE_NOUN
-                                                  else None) \
+        if k >= lo and not s.head and not verbish(toks[k], toks[k - 1] if k > lo and (
+                toks[k - 1].lower in BEFORE_NOUN or toks[k - 1].lower.endswith(("'s", "\u2019s"))) else None) \
                 and not (k - 1 >= lo and _is_amount(toks[k - 1])
                                                                     and not _label_number(toks, k - 1, lo)):
             # ("destroyed 38 homes and was 10% contained": "homes" is what the other figure counts)
@@ -834,9 +837,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         k = obj_start
         while k < min(hi, obj_start + 4) and (toks[k].lower in STOP or toks[k].lower in DETERMINERS):
             k += 1
+        after_for = toks[k - 1].lower == "for"
+        if k + 1 < hi and after_for and toks[k].key not in EVENTS and toks[k + 1].key in EVENTS:
+            k += 1  # "treated for minor injuries"
         if k < hi and toks[k].text[0].isalpha():
             folded_pred = _PHRASES.get((s.pred, toks[k].key))
-            if folded_pred is None and toks[k - 1].lower == "for" and toks[k].key in EVENTS:
+            if folded_pred is None and after_for and toks[k].key in EVENTS:
                 folded_pred = toks[k].key
             if folded_pred:
                 s.pred, s.obj, s.obj_mods = folded_pred, "", []
@@ -1020,13 +1026,16 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # "Sunday attendance", "put Saturday's march at 86,000", "some 40,000 marchers": the size of a crowd;
         # the words naming the event do not make another measure
         s.head, s.pred, s.mods = "person", "attend", []
+        if len(sentence) == len(masked) and _COUNTER_EVENT.search(
+                sentence, toks[lo].start if lo < n else 0, toks[hi - 1].end if hi > lo else len(masked)):
+            s.mods = ["counter"]  # "a counter-demonstration drew about 300 people": another gathering than the march
     per = _PER_UNIT.match(masked, fe)
     if per and lemma(per.group(1).lower()) not in _TIME_UNITS:
         s.per = "per " + lemma(per.group(1).lower())  # "$2.11 a share" is not the profit itself
     if s.pred in ("cut", "add") and unit == "count":
         flags.add("delta")  # "the 1,800 job cuts": a change in the count
-    if _INCREMENT.match(masked, chi):
-        flags.add("delta")
+    if _INCREMENT.match(masked, chi) and not (i0 > lo and toks[i0 - 1].lower == "to"):
+        flags.add("delta")  # (but "arrests had risen to 17, bringing the total to 40": 17 is a level too)
     if unit == "count" and i0 > lo and not words and toks[i0 - 1].text[0].islower() and is_content(toks[i0 - 1]) \
             and not verbish(toks[i0 - 1]) and toks[i0 - 1].lower not in _ADVERBS:
         s.label_noun = toks[i0 - 1].key  # "magnitude 7.1", "line 14": a reading or a label
@@ -1167,6 +1176,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if a:
             ev = lemma(a.group(1).lower())
             s.pred = FOLD.get(ev, ev)
+    if unit == "count" and s.head in EVENTS and s.pred not in EVENTS:
+        s.pred = s.head  # "arrests linked to Saturday's march had risen to 17": the arrests, whatever they are linked to
     if s.pred and unit == "count":
         for k in range(lo, min(hi, n) - 1):
             if toks[k].key == s.pred:

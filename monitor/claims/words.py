@@ -51,8 +51,9 @@ gross annual monthly weekly daily hourly basic median nominal core headline over
 def verbish(t: Token, prev: Token | None = None) -> bool:
     """Probably a verb here: a known verb not used as a noun ("the cut"), or an "-ed" word."""
     low = t.lower
-    if prev is not None and (prev.lower in DETERMINERS | {"an", "a"} or prev.lower in BEFORE_NOUN):
-        return False  # "the cut", "the second march": a noun
+    if prev is not None and (prev.lower in DETERMINERS | {"an", "a"} or prev.lower in BEFORE_NOUN
+                             or prev.lower.endswith(("'s", "\u2019s"))):
+        return False  # "the cut", "the second march", "Saturday's march": a noun
     if t.lemma in AUX or t.lemma in CHANGE or t.lemma in SPEECH or t.lemma in VERBS or t.lemma in PROPOSAL:
         return not (t.lemma in VERBS and low.endswith("s") and not low.endswith("ss") and t.lemma + "s" != low)
     return len(low) > 4 and low.endswith("ed") and not t.cap

@@ -930,3 +930,31 @@ def test_a_possessive_apposition_does_not_qualify_the_measure() -> None:
     users = claim("Pinwheel, Ostrel's work-management app, reached 18.5 million monthly active users in the "
                   "quarter, the company said.", "18.5 million")
     assert users.features["mods"] == ["active"]
+
+
+def test_arrests_linked_to_a_march_count_arrests() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-16", "Eleven people were arrested after the march on Saturday, police said.")
+    s.add("a2.txt", "2025-03-18", "Police said on Monday that arrests linked to Saturday's march had risen to 17, "
+                                  "bringing the total number of arrests since the protests began to 40.")
+    alerts = s.alerts()
+    assert ("update", "Eleven", "17") in alerts
+
+
+def test_treated_for_minor_injuries_counts_the_injured() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-08", "Three police officers were treated for minor injuries, police said.")
+    s.add("a2.txt", "2025-03-11", "Nine officers were injured during the day, police said.")
+    assert ("update", "Three", "Nine") in s.alerts()
+
+
+def test_a_counter_demonstration_is_another_gathering() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-08", "Police estimated the crowd at about 40,000. A counter-demonstration by the group "
+                                  "Ratepayers Now drew about 300 people, according to police.")
+    s.add("a2.txt", "2025-03-08", "Ratepayers Now, which staged a counter-demonstration, said about 2,000 of its "
+                                  "supporters had taken part. Organisers said 150,000 people had marched.")
+    alerts = s.alerts()
+    assert ("contradiction", "300", "2,000") in alerts
+    assert not any(old == "300" and new == "150,000" for _, old, new in alerts)
+    assert not any(old == "40,000" and new == "2,000" for _, old, new in alerts)
