@@ -1176,6 +1176,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         if a:
             ev = lemma(a.group(1).lower())
             s.pred = FOLD.get(ev, ev)
+    if unit == "count" and s.pred and s.pred not in EVENTS:
+        at = next((k for k in range(lo, min(hi, n)) if toks[k].key == s.pred), -1)
+        nxt = [t for t in toks[at + 1:min(hi, at + 5)] if t.lower not in STOP and t.lower not in DETERMINERS] if at >= 0 else []
+        if nxt and (s.pred, nxt[0].key) in _PHRASES:
+            s.pred = _PHRASES[(s.pred, nxt[0].key)]  # "the number of residents forced from their homes": displaced
     if unit == "count" and s.head in EVENTS and s.pred not in EVENTS:
         s.pred = s.head  # "arrests linked to Saturday's march had risen to 17": the arrests, whatever they are linked to
     if s.pred and unit == "count":

@@ -38,6 +38,10 @@ def according_to(toks: tuple[Token, ...], i: int, hi: int, sentence: str) -> tup
     return None
 
 
+# States a count is "confirmed", "reported" or "feared" in: "confirmed dead", "reported missing".
+_STATES_SAID = frozenset("dead missing killed injured wounded trapped safe alive infected".split())
+
+
 def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = -1) -> tuple[str, set[int]]:
     """Who a statement is attributed to ("police said", "according to organisers"), and its token indexes.
 
@@ -81,6 +85,8 @@ def speaker(toks: tuple[Token, ...], lo: int, hi: int, sentence: str, i0: int = 
         if t.lower.endswith("ed") and i > lo and is_value(toks[i - 1]) and i + 1 < hi \
                 and toks[i + 1].text[0].isalpha() and is_content(toks[i + 1]) and not toks[i + 1].cap:
             continue  # "58 confirmed cases", "12 reported deaths": a participle before a noun, nobody speaks
+        if t.lower.endswith("ed") and i + 1 < hi and toks[i + 1].lower in _STATES_SAID:
+            continue  # "the number of people confirmed dead", "12 reported missing": a state, nobody speaks
         if t.lemma == "add" and i + 1 < hi and (is_value(toks[i + 1]) or toks[i + 1].lower in DETERMINERS
                                                or is_content(toks[i + 1])):
             continue  # "Employers added 9,800 jobs": adding something, not saying it
@@ -223,6 +229,9 @@ def nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Artic
             r = i - len(run) + 1
             if r - 1 >= lo and toks[r - 1].text[0].isdigit():
                 continue  # "at 18 Quayside Road": an address, not what the clause is about
+            d = r - 2 if r - 2 >= lo and toks[r - 1].lower == "the" else r - 1
+            if d - 1 >= lo and toks[d].lower in ("of", "at") and toks[d - 1].lemma in _EVENT_NOUNS:
+                continue  # "dead in the collapse of the Corn Exchange Market Hall": the event, not a part of the story
             of = r - 1 if r - 1 >= lo and toks[r - 1].lower == "of" else \
                 r - 2 if r - 2 >= lo and toks[r - 2].lower == "of" and not toks[r - 1].cap else -1
             if of > lo:
@@ -244,6 +253,9 @@ def nearest_names(toks: tuple[Token, ...], lo: int, hi: int, i0: int, ctx: Artic
     return []
 
 
+# Nouns of a disaster or incident: a name after "the collapse of", "the fire at" names the event itself.
+_EVENT_NOUNS = frozenset("""collapse fire blaze explosion blast crash attack sinking flood flooding earthquake quake
+storm landslide derailment shooting bombing eruption accident disaster""".split())
 # Prepositions of a route: "from X to Y", "along X to Y".
 _PATH = frozenset("from along through via".split())
 

@@ -180,6 +180,15 @@ def _prev(low: str, lo: int, pos: int, n: int) -> list[str]:
     return chunk.split()[-n:]
 
 
+def _level_word_before(low: str, lo: int, pos: int) -> bool:
+    """"rose to", "has risen to", "remains at", "stood at", "the toll there to": a level is given next."""
+    w = _prev(low, lo, pos, 4)
+    if not w or w[-1] not in ("to", "at"):
+        return False
+    return any(x.strip(",") in _UPSET or x.strip(",") in _DOWNSET or x in _LEVEL_VERBS or x in _PUT_VERBS
+               or x in ("risen", "fallen", "climbed", "toll") for x in w[:-1])
+
+
 def _qualifier_before(low: str, lo: int, pos: int) -> str | None:
     w = _prev(low, lo, pos, 4)
     for k in (4, 3, 2, 1):
@@ -744,8 +753,10 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
     if kind == "words" and core.lower() in ("one", "a") and f.total is None and f.unit == "count":
         if not (f.counted and " " in f.counted and pm is not None) and "compound" not in f.tags:
             return None
-    if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and f.value < 20:
-        return None  # "two" alone, with nothing counted, is usually a pronoun ("the two met")
+    if kind == "words" and f.unit == "count" and f.total is None and f.counted is None and core[:1].islower() and f.value < 20 \
+            and not _level_word_before(low, ss, s):
+        return None  # "two" alone, with nothing counted, is usually a pronoun ("the two met"), unless a level
+        # is reached ("the number confirmed dead rose to seven", "the toll in Rambagh remains at six")
     if kind == "digits" and f.unit == "count" and f.total is None and "ordinal" not in f.tags and f.qualifier == "exact":
         pw = text[max(ss, s - 24):s].split()[-1:] if s > ss and text[s - 1] == " " else []
         w0 = pw[0] if pw else ""

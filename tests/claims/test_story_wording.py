@@ -958,3 +958,24 @@ def test_a_counter_demonstration_is_another_gathering() -> None:
     assert ("contradiction", "300", "2,000") in alerts
     assert not any(old == "300" and new == "150,000" for _, old, new in alerts)
     assert not any(old == "40,000" and new == "2,000" for _, old, new in alerts)
+
+
+def test_a_toll_rising_to_a_number_word_is_a_figure() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-10-14", "A block of flats collapsed on Tuesday, killing at least four people.")
+    s.add("a2.txt", "2025-10-15", "The number of people confirmed dead in the collapse rose to seven on Wednesday.")
+    assert ("update", "four", "seven") in s.alerts()
+    pronoun = Story()
+    pronoun.add("a.txt", "2025-10-15", "The two met on Monday and agreed to talk again.")
+    assert not any(d.claim.text == "two" for d in pronoun.decisions)
+
+
+def test_residents_forced_from_their_homes_are_displaced() -> None:
+    forced = claim("The mayor said the number of residents forced from their homes had risen to 212.", "212")
+    assert forced.features["pred"] == "displace"
+
+
+def test_a_name_after_the_collapse_of_names_the_event_not_a_part_of_it() -> None:
+    dead = claim("The Corn Exchange Market Hall came down on Tuesday. The number of people confirmed dead in the "
+                 "collapse of the Corn Exchange Market Hall rose to seven.", "seven")
+    assert not dead.features["names"]
