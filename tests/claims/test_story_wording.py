@@ -979,3 +979,13 @@ def test_a_name_after_the_collapse_of_names_the_event_not_a_part_of_it() -> None
     dead = claim("The Corn Exchange Market Hall came down on Tuesday. The number of people confirmed dead in the "
                  "collapse of the Corn Exchange Market Hall rose to seven.", "seven")
     assert not dead.features["names"]
+
+
+def test_job_cuts_announced_in_any_tense_are_one_measure_but_a_forecast_is_not() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-29", "Last week Brannock Software cut 800 jobs, its first layoffs in a decade.")
+    s.add("a2.txt", "2025-10-21", "Brannock Software said it would cut 1,150 jobs, even as revenue beat analysts' "
+                                  "forecasts.")
+    assert ("update", "800", "1,150") in s.alerts()
+    forecast = claim("Employers are expected to have added 40,000 jobs in April, economists said.", "40,000")
+    assert "projection" in forecast.features["flags"]
