@@ -1195,10 +1195,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         flags.add("new_instance")
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):
         flags.add("named_amount")  # "a $60 billion package": the amount names the package
-    if unit == "count" and s.pred in ("cut", "add") and "delta" in flags \
-            and not before_lemmas & (PROJECTION | PROJECTION_SAYERS | {"expect"}):
-        flags.discard("projection")  # "will cut 1,300 jobs", "cut 1,500 jobs last week": one announced change
-        # (but "employers are expected to have added 40,000 jobs" is a forecast)
+    if unit == "count" and s.pred == "cut" and "delta" in flags and (fig.period is None or fig.period.kind == "asof"
+                                                                        or (fig.period.end - fig.period.start).days <= 7):
+        flags.add("projection")  # "cut 1,500 jobs last week", "will cut 1,300 jobs": one announced plan (a month's
+        # change, "shed 3,200 jobs in March", stays a change that happened)
     s.flags = sorted(flags)
 
     said = [t for j, t in enumerate(toks[lo:hi], lo) if t.lemma in SPEECH and t.lower != "according"
