@@ -198,6 +198,10 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
                 and fig.unit not in ("count", "fraction") and not STRICT_FLAGS.intersection(feats["flags"]):
             # "inflation dipping to 2.6% in June", said on June 13: a month or quarter not yet over is a forecast
             feats["flags"] = sorted({*feats["flags"], "projection"})
+        elif period.start > as_of and period.kind != "asof" and fig.unit not in ("count", "fraction") \
+                and not STRICT_FLAGS.intersection(feats["flags"]):
+            # "next year's deficit at $251 million": a figure for a period that has not begun is a forecast
+            feats["flags"] = sorted({*feats["flags"], "projection"})
         if not feats.get("span") and period.kind in ("explicit", "relative"):
             feats["span"] = span_of(period)
             if feats["span"] == "m" and (fig.unit in ("percent", "percentage_points")

@@ -66,6 +66,11 @@ _ATTENDERS = re.compile(r"\b(?:crowds?|turnout|attendance|marchers?|protesters?|
 # "18 were arrested on Saturday, bringing the total to 59": the first figure is an increment.
 _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?"
                         r"(?:total|toll|tally|number|count)\b", re.I)
+# Amounts that a body has one of for a period: "a $212 million deficit" is its size, not the name of one of many.
+_BALANCES = frozenset("deficit surplus shortfall budget debt revenue profit loss".split())
+# Titles written before a person's name: capitalised there, never what a figure is about.
+_TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
+director chief secretary spokesman spokeswoman spokesperson deputy prime dr mr mrs ms prof professor sir dame""".split())
 # A gathering against a gathering: "a counter-demonstration", "the counter-rally", "a counter protest".
 _COUNTER_EVENT = re.compile(r"\bcounter[- ]?(?:demonstration|demo|protest|rally|march|gathering)s?\b", re.I)
 # Idioms that name an event with a verb and a noun ("forced from their homes", "treated for injuries").
@@ -975,7 +980,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if segment:
         s.mods = sorted({*s.mods, *segment})  # "In the private sector, regular pay rose 6.1%": that sector's pay
     codes = {t.lower for t in toks if t.text.isupper() and measure_acronym(t, ctx) is not None}
-    s.names = sorted(set(names) - {sayer} - codes - ctx.persons)  # "the CPI" names the measure; persons speak
+    s.names = sorted(set(names) - {sayer} - codes - ctx.persons - _TITLES)  # "the CPI" names the measure; persons
+    # (and their titles, "Mayor Adaeze Lindqvist's office") speak
     if len(s.names) > 1 and set(s.names) & _PLACE_WORDS:
         s.names = [x for x in s.names if x not in _PLACE_WORDS] or s.names  # "Kelsby District" and "Marrowfield
         # District" share no name
@@ -1193,8 +1199,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 break
     if "new" in near or "another" in near:
         flags.add("new_instance")
-    if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points"):
-        flags.add("named_amount")  # "a $60 billion package": the amount names the package
+    if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points") and s.head not in _BALANCES:
+        flags.add("named_amount")  # "a $60 billion package": the amount names the package (but "a $212 million
+        # deficit" is the size of the one deficit there is)
     if unit == "count" and s.pred == "cut" and "delta" in flags and (fig.period is None or fig.period.kind == "asof"
                                                                         or (fig.period.end - fig.period.start).days <= 7):
         flags.add("projection")  # "cut 1,500 jobs last week", "will cut 1,300 jobs": one announced plan (a month's

@@ -989,3 +989,19 @@ def test_job_cuts_announced_in_any_tense_are_one_measure_but_a_forecast_is_not()
     assert ("update", "800", "1,150") in s.alerts()
     forecast = claim("Employers are expected to have added 40,000 jobs in April, economists said.", "40,000")
     assert "projection" in forecast.features["flags"]
+
+
+def test_a_deficit_written_before_its_noun_is_still_the_deficit() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-09-17", "Larkby confronts what the mayor's office projects will be a $212 million deficit "
+                                  "next year.")
+    s.add("a2.txt", "2025-11-04", "The mayor's office raised its projection of next year's deficit to $245 million.")
+    s.add("a3.txt", "2025-12-16", "The mayor's office now puts next year's deficit at $251 million.")
+    alerts = s.alerts()
+    assert ("update", "$212 million", "$245 million") in alerts and ("update", "$245 million", "$251 million") in alerts
+
+
+def test_a_title_before_a_persons_name_is_not_what_is_measured() -> None:
+    office = claim("In a letter to councillors on Friday, Mayor Adaeze Lindqvist's office raised its own projection "
+                   "of next year's deficit to $245 million, conceding that receipts were weak.", "$245 million")
+    assert "mayor" not in office.features["names"]
