@@ -101,7 +101,9 @@ def span_of(period: Period) -> str:
 
 
 # Nouns that only point back at a measure already given: "the figure", "the equivalent number".
-_ANAPHORIC_HEADS = frozenset("figure".split())
+_ANAPHORIC_HEADS = frozenset("figure reading read".split())
+_NAMES_FIGURE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+(?:(?:final|flash|latest|revised|first|new|official|own)\s+)?"
+                           r"(?:figure|reading)\b")
 _THE_FIGURE = re.compile(r"\b[Tt]he\s+(?:comparable\s+|equivalent\s+|same\s+)?figures?\b")
 
 
@@ -115,6 +117,7 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
     last_in_sentence: dict[int, dict] = {}
     last_by_unit: dict[str, dict] = {}  # the last claim of each unit, for a bare figure in a sentence after it
     last_any_by_unit: dict[str, dict] = {}  # the same, named or not, for "the figure" in a sentence after it
+    lead_by_unit: dict[str, dict] = {}  # the first measure of each unit: what "Ostria's figure" is a value of
     for idx, fig in enumerate(figures):
         if _dropped(fig, article.text):
             continue
@@ -135,12 +138,16 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         feats = slots.to_features()
         coord = feats.pop("coord", False) or bare
         recent = last_any_by_unit.get(fig.unit)
-        if prior is None and feats["head"] in _ANAPHORIC_HEADS and not (feats["mods"] or feats["pred"]) \
-                and recent is not None and recent["head"] not in _ANAPHORIC_HEADS and _THE_FIGURE.search(fig.sentence) \
-                and 0 < ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(recent["sentence"]) <= 2:
-            # "In Northmoor, 69.8% of patients were seen within four hours. In Saltvale the figure was 63.2%":
-            # the figure is the measure just given, for its own place
-            prior, coord = recent, True
+        lead = lead_by_unit.get(fig.unit)
+        if prior is None and feats["head"] in _ANAPHORIC_HEADS and not (feats["mods"] or feats["pred"]):
+            if recent is not None and recent["head"] not in _ANAPHORIC_HEADS and _THE_FIGURE.search(fig.sentence) \
+                    and 0 < ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(recent["sentence"]) <= 2:
+                # "In Northmoor, 69.8% of patients were seen within four hours. In Saltvale the figure was 63.2%":
+                # the figure is the measure just given, for its own place
+                prior, coord = recent, True
+            elif lead is not None and feats["names"] and _NAMES_FIGURE.search(fig.sentence):
+                # "Ostria's final figure was nudged up to 3.0%": that place's value of what the article is about
+                prior, coord = lead, True
         if prior and (fig.unit == prior["unit"] or elliptic) and (
                 (not feats["head"] and feats["pred"] and prior["pred"] == feats["pred"]) or coord):
             # "X won 31% of the vote and Y had won 28%", "15,000 according to police and 100,000 according
@@ -159,6 +166,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         last_in_sentence[fig.sentence_start] = {**feats, "unit": fig.unit, "sentence": fig.sentence_start}
         if feats["head"]:
             last_any_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
+            if feats["head"] not in _ANAPHORIC_HEADS and not STRICT_FLAGS.intersection(feats["flags"]):
+                lead_by_unit.setdefault(fig.unit, last_in_sentence[fig.sentence_start])
         if feats["names"] and feats["head"]:  # only a named measure (a party's share) is carried to a later sentence
             last_by_unit[fig.unit] = last_in_sentence[fig.sentence_start]
         feats["topic"] = ctx.topic

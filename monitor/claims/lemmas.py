@@ -104,7 +104,7 @@ CHANGE = frozenset("""
 rise fall climb jump increase decrease grow drop decline ease slow accelerate surge soar plunge slip edge
 tick reach hit top exceed stand remain stay total amount come go hover double triple halve peak swell mount
 balloon sink tumble dip rebound recover slide shrink fell rose widen narrow spike cool quicken moderate
-advance retreat gain lose be hold pick
+advance retreat gain lose be hold pick nudge inch creep
 """.split())
 
 # Words saying the figure is proposed, promised or a goal rather than a state of the world.

@@ -1005,3 +1005,15 @@ def test_a_title_before_a_persons_name_is_not_what_is_measured() -> None:
     office = claim("In a letter to councillors on Friday, Mayor Adaeze Lindqvist's office raised its own projection "
                    "of next year's deficit to $245 million, conceding that receipts were weak.", "$245 million")
     assert "mayor" not in office.features["names"]
+
+
+def test_a_places_final_figure_is_its_value_of_the_articles_measure() -> None:
+    s = Story()
+    s.add("a1.txt", "2026-03-03", "Annual inflation eased to 2.4% across the union in February. In Ostria, inflation came "
+                                  "in at 2.9%, the statistics office said. Ostria is the second-largest economy.")
+    s.add("a2.txt", "2026-03-17", "Annual inflation was confirmed at 2.4% across the union in February. Services inflation "
+                                  "was confirmed at 3.3%. Among member states, Ostria's final figure was nudged up to "
+                                  "3.0%. Ostria is the second-largest economy.")
+    alerts = s.alerts()
+    assert ("update", "2.9%", "3.0%") in alerts
+    assert ("update", "3.3%", "3.0%") not in alerts
