@@ -373,7 +373,7 @@ _COMPARED_END = re.compile(r"\b(?:compared (?:with|to)|versus)\s*$", re.I)
 # Verbs of staying somewhere: "9,600 people spent the night in shelters" counts who is in the shelters.
 # Nouns for a whole area ("in the city", "across the region"): the story's setting, not a part of a count.
 _AREAS = frozenset("city town country region state province district area nation capital county village island "
-                   "territory municipality borough metropolis".split())
+                   "territory municipality borough metropolis union bloc zone eurozone economy".split())
 _STAY = frozenset("spend sleep stay live shelter remain".split())
 # Folded nouns for kinds of people that stay their own count when they take part ("6,500 members joined").
 _GROUPS = frozenset("member employee soldier student child officer".split())
@@ -656,6 +656,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 if pred_idx < 0 and t.lemma not in _LEVEL_VERBS and t.lemma not in _CARRY:
                     pred_idx = k
                 k -= 1
+                continue
+            if not t.cap and k - 3 >= lo and toks[k - 1].lower == "the" and toks[k - 2].lower in ("in", "across") \
+                    and t.key in _AREAS and toks[k - 3].text[0].isalpha() and is_content(toks[k - 3]) \
+                    and not verbish(toks[k - 3]) and not gap(masked, toks[k - 3], t):
+                k -= 3  # "inflation in the union eased to 2.4%": where it was measured, not what
                 continue
             if t.cap and t.text[0].isalpha():
                 # "cases in Ambero District have doubled to 486": a place after "in" is where, not the subject

@@ -1017,3 +1017,8 @@ def test_a_places_final_figure_is_its_value_of_the_articles_measure() -> None:
     alerts = s.alerts()
     assert ("update", "2.9%", "3.0%") in alerts
     assert ("update", "3.3%", "3.0%") not in alerts
+
+
+def test_where_a_rate_was_measured_is_not_what_it_measures() -> None:
+    assert claim("Annual inflation in the union eased to 2.4% in February.", "2.4%").features["head"] == "inflation"
+    assert claim("Unemployment in the region rose to 5.1% in May.", "5.1%").features["head"] == "unemployment"
