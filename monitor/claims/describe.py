@@ -68,6 +68,7 @@ _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:t
                         r"(?:total|toll|tally|number|count)\b", re.I)
 # Amounts that a body has one of for a period: "a $212 million deficit" is its size, not the name of one of many.
 _BALANCES = frozenset("deficit surplus shortfall budget debt revenue profit loss".split())
+_MODALS = frozenset("may might could would should will can must".split())
 # Titles written before a person's name: capitalised there, never what a figure is about.
 _TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
 director chief secretary spokesman spokeswoman spokesperson deputy prime dr mr mrs ms prof professor sir dame""".split())
@@ -761,8 +762,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             nxt = toks[k + 1] if k + 1 < hi else None
             if t.lower in PREPOSITIONS and not gap(masked, toks[k - 1], t):
                 aux = next((m for m in range(k + 1, min(hi, k + 6)) if toks[m].lemma in ("be", "have")), -1)
-                if aux > 0 and all(x.text[0].isalpha() and not verbish(x) for x in toks[k + 1:aux]):
-                    k = aux  # "... cases in the district were confirmed": the verb after a place
+                if aux > 0 and all(x.text[0].isalpha() and (not verbish(x) or x.lower in _MODALS) for x in toks[k + 1:aux]):
+                    k = aux  # "... cases in the district were confirmed", "tonnes of oil may have escaped": the verb
                     continue
             if t.key in EVENTS and not t.cap:
                 s.pred = t.key  # "19 people were still missing", "57 were unaccounted for"

@@ -1022,3 +1022,11 @@ def test_a_places_final_figure_is_its_value_of_the_articles_measure() -> None:
 def test_where_a_rate_was_measured_is_not_what_it_measures() -> None:
     assert claim("Annual inflation in the union eased to 2.4% in February.", "2.4%").features["head"] == "inflation"
     assert claim("Unemployment in the region rose to 5.1% in May.", "5.1%").features["head"] == "unemployment"
+
+
+def test_a_modal_between_the_measured_stuff_and_its_verb_keeps_the_verb() -> None:
+    s = Story()
+    s.add("a1.txt", "2024-10-07", "The tanker has leaked an estimated 300 tonnes of fuel oil, its operator said.")
+    s.add("a2.txt", "2024-10-07", "Campaigners said that as much as 1,000 tonnes of oil may have escaped from the "
+                                  "tanker.")
+    assert ("contradiction", "300 tonnes", "1,000 tonnes") in s.alerts()
