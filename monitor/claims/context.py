@@ -47,10 +47,12 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]*$")
 # Characters that may sit between a sentence start and its first word.
 _OPENERS = " \t\n\"'\u201c\u2018(["
 
-# A wire dateline opening a story ("KORVANA, Aug 11 (Newsline) -", "LONDON (Reuters) -"): where the story was
+# A wire dateline opening a story ("KORVANA, Aug 11 (Newsline) -", "KORVIK, 4 April 2025 (KPS) --",
+# "DHOLAN, Wednesday -", "LONDON (Reuters) -"): where the story was
 # filed and by whom, never what a figure is about.
 _DATELINE = re.compile(r"^[\s\"']*[A-Z][A-Z.'\u2019 -]{2,40}(?:,\s*[A-Z][A-Za-z.'\u2019 -]{1,30})?"
-                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^()\n]{2,40}\))?\s*"
+                       r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
+                       r"|[A-Z][a-z]{2,5}day))?\s*(?:\([^()\n]{2,40}\))?\s*"
                        r"(?:--|\u2014|\u2013|-|:)\s")
 
 

@@ -1030,3 +1030,11 @@ def test_a_modal_between_the_measured_stuff_and_its_verb_keeps_the_verb() -> Non
     s.add("a2.txt", "2024-10-07", "Campaigners said that as much as 1,000 tonnes of oil may have escaped from the "
                                   "tanker.")
     assert ("contradiction", "300 tonnes", "1,000 tonnes") in s.alerts()
+
+
+def test_a_dateline_with_the_day_before_the_month_is_not_a_name() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-07", "KORVIK - Kestavian employers added 38,000 jobs in February, the bureau said.")
+    s.add("a2.txt", "2025-04-04", "KORVIK, 4 April 2025 (KPS) -- Kestavian employers added 45,000 jobs in March, "
+                                  "the bureau said.")
+    assert ("update", "38,000", "45,000") in s.alerts()
