@@ -68,6 +68,9 @@ _INCREMENT = re.compile(r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:t
                         r"(?:total|toll|tally|number|count)\b", re.I)
 # Amounts that a body has one of for a period: "a $212 million deficit" is its size, not the name of one of many.
 _BALANCES = frozenset("deficit surplus shortfall budget debt revenue profit loss".split())
+# Nouns of a change in a count, after the counted noun: "the payroll gain", "job losses".
+_CHANGE_NOUNS = {"gain": "add", "gains": "add", "increase": "add", "rise": "add", "loss": "cut", "losses": "cut",
+                 "fall": "cut", "drop": "cut", "decline": "cut"}
 _MODALS = frozenset("may might could would should will can must".split())
 # Titles written before a person's name: capitalised there, never what a figure is about.
 _TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
@@ -579,6 +582,7 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         words.append(np[-1])
         names.remove(name_key(np[-1].text))
     premod = bool(words) and j == _value_end(toks, i0, hi) and (i0 + 1 == j or toks[j - 1].end == toks[j].start - 1)
+    change_noun = ""
     pred_idx = -1
     conjunct = False
     if words:
@@ -647,6 +651,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
                 s.surface = t.text
                 k -= 2
                 break
+            if unit == "count" and t.lower in _CHANGE_NOUNS and k - 2 >= lo and is_content(toks[k - 1]) \
+                    and toks[k - 1].text[0].isalpha() and not verbish(toks[k - 1]) \
+                    and (toks[k - 2].lower in DETERMINERS or toks[k - 2].lower.endswith(("'s", "\u2019s"))):
+                change_noun = _CHANGE_NOUNS[t.lower]  # "February's payroll gain was revised down to 31,000"
+                k -= 1
+                continue
             if t.lower in STOP or is_value(t) or not t.text[0].isalpha() or t.lemma in AUX or t.lemma in CHANGE \
                     or (t.cap and t.lower in MONTHS) \
                     or t.lower.endswith("ly") or t.lemma in FRAMES or t.lower in NEUTRAL_MOD or t.lower in _ADVERBS \
@@ -1193,6 +1203,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         nxt = [t for t in toks[at + 1:min(hi, at + 5)] if t.lower not in STOP and t.lower not in DETERMINERS] if at >= 0 else []
         if nxt and (s.pred, nxt[0].key) in _PHRASES:
             s.pred = _PHRASES[(s.pred, nxt[0].key)]  # "the number of residents forced from their homes": displaced
+    if change_noun and s.head and not s.pred:
+        s.pred = change_noun  # a gain in a count is what was added
+        flags.add("delta")
     if unit == "count" and s.head in EVENTS and s.pred not in EVENTS:
         s.pred = s.head  # "arrests linked to Saturday's march had risen to 17": the arrests, whatever they are linked to
     if s.pred and unit == "count":

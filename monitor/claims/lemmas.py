@@ -64,7 +64,7 @@ FOLD: dict[str, str] = {
     "troop": "soldier",
     "worker": "employee", "staff": "employee", "employee": "employee", "job": "employee",
     "workforce": "employee", "headcount": "employee", "personnel": "employee", "position": "employee",
-    "role": "employee",
+    "role": "employee", "payroll": "employee", "payrolls": "employee",
     # cutting
     "eliminate": "cut", "shed": "cut", "axe": "cut", "slash": "cut",
     # liquids getting out

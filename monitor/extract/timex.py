@@ -641,7 +641,8 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
             if fc is not None and not (fc.group().startswith("to") and
                                        _PAST_BEFORE_TO.search(low, max(start, fc.start() - 40), fc.start())):
                 fut = True  # "ready to meet the unions on Tuesday", "would land on Thursday"
-        got = _resolve(m, published, fut, ref, prep, bool(peeled), past, local_year)
+        possessive = kind == "month" and text.startswith(("'s ", "\u2019s "), m.end())  # "February's payroll gain"
+        got = _resolve(m, published, fut, ref, prep, bool(peeled) or possessive, past, local_year)
         if got is None:
             continue
         period, precision, anchored = got

@@ -1038,3 +1038,13 @@ def test_a_dateline_with_the_day_before_the_month_is_not_a_name() -> None:
     s.add("a2.txt", "2025-04-04", "KORVIK, 4 April 2025 (KPS) -- Kestavian employers added 45,000 jobs in March, "
                                   "the bureau said.")
     assert ("update", "38,000", "45,000") in s.alerts()
+
+
+def test_a_months_payroll_gain_revised_is_that_months_jobs_added() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-03-07", "Employers added 38,000 jobs in February, the bureau said.")
+    s.add("a2.txt", "2025-04-04", "Employers added 45,000 jobs in March, the bureau said on Friday. The bureau revised "
+                                  "February's payroll gain down to 31,000, after initially reporting 38,000.")
+    alerts = s.alerts()
+    assert ("update", "38,000", "45,000") in alerts and ("update", "38,000", "31,000") in alerts
+    assert ("update", "31,000", "45,000") not in alerts

@@ -142,3 +142,9 @@ def test_future_deadline_weekday_is_an_event() -> None:
 def test_bare_month_in_past_tense_sentence_is_the_latest() -> None:
     t = find_timexes("Exports fell 2% in November.", date(2024, 6, 20))[0]
     assert t.period.label == "2023-11"
+
+
+def test_a_possessive_month_is_a_time_and_a_lone_month_name_is_not() -> None:
+    found = find_timexes("The bureau revised February's payroll gain down to 31,000.", date(2025, 4, 4))
+    assert [t.period.label for t in found] == ["2025-02"]
+    assert not find_timexes("March organisers said they would return.", date(2025, 4, 4))
