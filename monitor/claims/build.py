@@ -101,6 +101,8 @@ def span_of(period: Period) -> str:
 
 
 # Nouns that only point back at a measure already given: "the figure", "the equivalent number".
+# A rate said to be the month's own ("its load factor for the month was 92.3%"), not the year to that month.
+_FOR_THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b", re.I)
 _ANAPHORIC_HEADS = frozenset("figure reading read".split())
 _NAMES_FIGURE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+(?:(?:final|flash|latest|revised|first|new|official|own)\s+)?"
                            r"(?:figure|reading)\b")
@@ -213,8 +215,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             feats["flags"] = sorted({*feats["flags"], "projection"})
         if not feats.get("span") and period.kind in ("explicit", "relative"):
             feats["span"] = span_of(period)
-            if feats["span"] == "m" and (fig.unit in ("percent", "percentage_points")
-                                         or not _IN_MONTH.search(fig.sentence)):
+            if feats["span"] == "m" and (fig.unit in ("percent", "percentage_points") and not _FOR_THE_MONTH.search(fig.sentence)
+                                         or fig.unit not in ("percent", "percentage_points") and not _IN_MONTH.search(fig.sentence)):
                 # a rate "in March" is the rate of the year to March, and a level "at the end of June" is
                 # no monthly amount: only "carried 4.6 million passengers in August" is a month's worth
                 feats["span"] = ""

@@ -143,8 +143,9 @@ def extract(text: str, published: date) -> Extraction:
                       and timedelta(0) <= published - period.end <= _RECENT):
                     ref_span = period
             if period.kind == "asof" and ref_span is not None and f.change != "baseline" \
-                    and _THE_SPAN.search(cands.low, bounds[own], c_end):
+                    and _THE_SPAN.search(cands.low, ss, se):
                 period = ref_span  # "carried 12.6 million passengers in the quarter": the quarter reported on
+                # (and "..., and its load factor was 88.1%": the clauses of one sentence share it)
             if data_day is not None and f.unit == "count" and f.change != "baseline" and (
                     period.kind == "asof" or period == data_day):
                 f.tags.append("data_day")  # a bulletin's count with no time of its own stands at the bulletin's day

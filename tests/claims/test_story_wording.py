@@ -1048,3 +1048,12 @@ def test_a_months_payroll_gain_revised_is_that_months_jobs_added() -> None:
     alerts = s.alerts()
     assert ("update", "38,000", "45,000") in alerts and ("update", "38,000", "31,000") in alerts
     assert ("update", "31,000", "45,000") not in alerts
+
+
+def test_a_months_own_rate_is_not_compared_with_the_quarters() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-24", "Aldport Air said revenue for the three months to June 30 was £1.2 billion. The "
+                                  "airline carried 8.1 million passengers in the quarter, and its load factor was 86.0%.")
+    s.add("a2.txt", "2025-09-10", "Aldport Air carried 3.1 million passengers in August, and its load factor for the "
+                                  "month was 91.5%.")
+    assert ("update", "86.0%", "91.5%") not in s.alerts()
