@@ -71,6 +71,8 @@ _BALANCES = frozenset("deficit surplus shortfall budget debt revenue profit loss
 # Nouns of a change in a count, after the counted noun: "the payroll gain", "job losses".
 _CHANGE_NOUNS = {"gain": "add", "gains": "add", "increase": "add", "rise": "add", "loss": "cut", "losses": "cut",
                  "fall": "cut", "drop": "cut", "decline": "cut"}
+# Words saying a figure is about the whole, not one of its parts.
+_WHOLE = re.compile(r"\b(?:all|total|overall|combined|average|across|nationwide|national)\b", re.I)
 _MODALS = frozenset("may might could would should will can must".split())
 # Titles written before a person's name: capitalised there, never what a figure is about.
 _TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
@@ -1007,8 +1009,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         earlier = nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
         s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
         # "Net profit was $512 million": the company the whole story is about
-    elif not s.names and not s.sayer_org and not sayer and label:
+    elif not s.names and not s.sayer_org and not sayer and label and not _WHOLE.search(label.group(0)):
         s.names = list_owner(ctx, fig.sentence_start)  # "- Net profit: $680 million" under "Corvane delivered ..."
+        # (not "- Regional average across all our reservoirs: 48%": the whole, not the item named above)
     if s.head in _FORECAST_NOUNS and s.mods:
         s.head, s.mods = s.mods[-1], s.mods[:-1]  # "its revenue forecast of $14.0bn": a projection of revenue
         flags.add("projection")

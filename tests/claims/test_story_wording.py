@@ -1057,3 +1057,9 @@ def test_a_months_own_rate_is_not_compared_with_the_quarters() -> None:
     s.add("a2.txt", "2025-09-10", "Aldport Air carried 3.1 million passengers in August, and its load factor for the "
                                   "month was 91.5%.")
     assert ("update", "86.0%", "91.5%") not in s.alerts()
+
+
+def test_a_list_line_about_the_whole_is_not_the_item_named_above() -> None:
+    text = "Readings this week:\n- Cragmoor Reservoir: 52% of capacity\n- Regional average across all our reservoirs: 48% of capacity"
+    assert not claim(text, "48%").features["names"]
+    assert claim(text, "52%").features["names"] == ["cragmoor"]
