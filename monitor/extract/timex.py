@@ -119,6 +119,7 @@ _PAST_BEFORE_TO = re.compile(r"\b(?:was|were|had\s{1,2}been)\s{1,2}[a-z]{2,20}ed
 _DIGIT_GROUP_AFTER = re.compile(r"[ .-]\d{2,4}\b")
 _DAY_RANGE_TAIL = re.compile(r"\s{1,3}(?:and|to|until|through|-|\u2013)\s{1,3}(?:(?P<m>" + _M + r")\s{1,3})?(?P<d>" + _D + r")"
                              r"(?:,?\s{1,3}(?P<y>" + _Y + r"))?(?!\s{0,2}(?:%|[a-z])|[,.]\d)")
+_MONTH_TO_TAIL = re.compile(r"\s{1,3}(?:to|through|until|-|\u2013)\s{1,3}(?P<m>" + _M + r")(?!\s{0,2}\d)")
 _MONTH_RANGE_TAIL = re.compile(r"\s{1,3}and\s{1,3}(?P<m>" + _M + r")\b(?!\s{0,2}\d)")
 _SPAN_BEFORE = re.compile(r"(?:\bthe\s{1,2})?\b(?:(?P<n>three|six|nine|twelve|\d{1,2})\s{1,2}(?P<u>months?|weeks?)|"
                          r"(?P<year>(?:full\s{1,2}|financial\s{1,2})?year))\s{1,2}"
@@ -678,6 +679,16 @@ def find_timexes(text: str, published: date, start: int = 0, end: int | None = N
                 else:
                     period = Period(date(y2, mo2, 1), last_day, f"{y2}-{mo2:02d}", period.kind)
                 m_end = rm.end()
+        if prep != "between" and precision == "month" and kind == "month":
+            rm = _MONTH_TO_TAIL.match(text, m.end(), end)
+            mo2 = MONTHS.get(rm.group("m").lower().rstrip(".")) if rm is not None else None
+            if mo2 is not None:
+                y2 = period.start.year + (1 if mo2 < period.start.month else 0)
+                months = (y2 - period.start.year) * 12 + mo2 - period.start.month + 1
+                if 3 <= months <= 12:
+                    # "net profit of €265 million for January to June": the whole span
+                    period, precision, _ = _months_span(period.start.year, period.start.month, months, period.kind)
+                    m_end = rm.end()
         if prep in ("to", "through", "ended", "ending") and precision in ("day", "month"):
             sp = _SPAN_BEFORE.search(low, max(start, c - 50), c)
             n = (12 if sp.group("year") else _num(sp.group("n"))) if sp is not None else None

@@ -148,3 +148,10 @@ def test_a_possessive_month_is_a_time_and_a_lone_month_name_is_not() -> None:
     found = find_timexes("The bureau revised February's payroll gain down to 31,000.", date(2025, 4, 4))
     assert [t.period.label for t in found] == ["2025-02"]
     assert not find_timexes("March organisers said they would return.", date(2025, 4, 4))
+
+
+def test_a_month_to_month_span_is_the_whole_span() -> None:
+    found = find_timexes("The brewer posted net profit of €256 million for January to June.", date(2025, 7, 24))
+    assert [t.period.label for t in found] == ["2025-H1"]
+    two = find_timexes("Prices rose 2% in June to July.", date(2025, 7, 24))  # too short to be a reporting span
+    assert [t.period.label for t in two] == ["2025-06", "2025-07"]
