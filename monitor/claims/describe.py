@@ -73,6 +73,7 @@ _CHANGE_NOUNS = {"gain": "add", "gains": "add", "increase": "add", "rise": "add"
                  "fall": "cut", "drop": "cut", "decline": "cut"}
 # Words saying a figure is about the whole, not one of its parts.
 _WHOLE = re.compile(r"\b(?:all|total|overall|combined|average|across|nationwide|national)\b", re.I)
+_IN_LINE = re.compile(r",?\s*\b(?:broadly\s+|roughly\s+)?in\s+line\s+with\b[^,;.]*", re.I)
 _MODALS = frozenset("may might could would should will can must".split())
 # Titles written before a person's name: capitalised there, never what a figure is about.
 _TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
@@ -512,6 +513,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if masked.count(",") >= 3:
         masked = _PAREN_LIST.sub(lambda m: _blank(m, fs), masked)
     masked = _PAREN.sub(lambda m: _blank(m, fs), masked) if "," in masked else masked
+    if " line with " in masked:
+        masked = _IN_LINE.sub(lambda m: " " * len(m.group(0)), masked)  # "in line with the target": a comparison
     if "-based" in masked or "-headquartered" in masked:
         masked = _BASED.sub(lambda m: " " * len(m.group(0)), masked)  # "the Leeming-based grocer": a place, not who
     label = LIST_LABEL.match(masked)
@@ -1005,7 +1008,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         # District" share no name
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
-    if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS):
+    if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS
+                                                             or sayer in ("he", "she") or sayer in ctx.persons):
         earlier = nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
         s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
         # "Net profit was $512 million": the company the whole story is about

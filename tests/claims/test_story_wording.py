@@ -1063,3 +1063,16 @@ def test_a_list_line_about_the_whole_is_not_the_item_named_above() -> None:
     text = "Readings this week:\n- Cragmoor Reservoir: 52% of capacity\n- Regional average across all our reservoirs: 48% of capacity"
     assert not claim(text, "48%").features["names"]
     assert claim(text, "52%").features["names"] == ["cragmoor"]
+
+
+def test_in_line_with_a_target_is_a_comparison_not_the_measure() -> None:
+    guidance = claim("Castellan is a brewer. Castellan said it still expected full-year operating profit of about "
+                     "€495 million, in line with the target it gave in March.", "€495 million")
+    assert guidance.features["head"] == "profit"
+
+
+def test_a_person_speaking_in_a_story_about_one_company_speaks_about_that_company() -> None:
+    text = ("COPENHAGEN - Nordhaven Brewing reported higher profit on Thursday. Nordhaven shares rose 4%. Nordhaven "
+            "said sales grew in Poland. Nordhaven also cut costs. Analyst Mikkel Brandt praised the results. He said "
+            "full-year operating profit would be €820 million.")
+    assert claim(text, "€820 million").features["names"] == ["nordhaven"]
