@@ -578,6 +578,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if j + 1 < hi and toks[j].lower in _FRESH and toks[j + 1].text[0].isalpha() and is_content(toks[j + 1]):
         flags.add("new_instance")  # "fewer than 75 new cases in four days": new ones, not the running total
         j += 1
+    if i0 > lo and toks[i0 - 1].lower == "to" and j + 2 < hi and toks[j].lower == "the":
+        q = j + 1 + (toks[j + 1].lower == "total")
+        if q + 1 < hi and toks[q].lemma in ("number", "count", "tally", "total") and toks[q + 1].lower == "of":
+            j = q + 2  # "That brings to 13 the number of miners rescued alive": the count named after the figure
     np_end = j if (j < hi and j > 0 and gap(masked, toks[j - 1], toks[j])) else _noun_phrase(toks, j, hi, masked)
     np = [t for t in toks[j:np_end]]
     glued = _glued(toks, j, np_end, ctx)
@@ -902,9 +906,11 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
             s.locus, s.pred, s.obj, s.obj_mods = place, "", "", []
     if s.locus == "hospital" and s.head == "person" and not s.pred:
         s.locus, s.pred = "", "hospitalise"  # "29 survivors are still in hospital": the people in hospital
-    if unit == "count" and s.head == "person" and (s.pred in ("pull", "pluck") or s.pred in ("bring", "find") and any(
-            t.lower == "alive" for t in toks[np_end:min(hi, np_end + 4)])):
-        s.pred = "rescue"  # "152 people were pulled alive from the water", "pulled 112 people from the rubble"
+    alive = any(t.lower == "alive" for t in toks[np_end:min(hi, np_end + 4)])
+    if unit == "count" and (s.head == "person" and (s.pred in ("pull", "pluck") or s.pred in ("bring", "find") and alive)
+                            or s.pred in ("pull", "pluck", "bring", "find", "free", "dig") and alive):
+        s.pred = "rescue"  # "152 people were pulled alive from the water", "pulled 112 people from the rubble",
+        # "rescuers pulled eight miners alive from a side gallery"
     if s.pred in ("leave", "make", "render") and unit == "count":
         ev = next((t.key for t in toks[np_end:min(hi, np_end + 4)] if t.key in EVENTS), "")
         if ev:

@@ -1076,3 +1076,11 @@ def test_a_person_speaking_in_a_story_about_one_company_speaks_about_that_compan
             "said sales grew in Poland. Nordhaven also cut costs. Analyst Mikkel Brandt praised the results. He said "
             "full-year operating profit would be €820 million.")
     assert claim(text, "€820 million").features["names"] == ["nordhaven"]
+
+
+def test_brings_to_n_the_number_of_counts_what_follows_and_pulled_alive_is_rescued() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-11-13", "Rescuers pulled eight miners alive from a side gallery late on Wednesday.")
+    s.add("a2.txt", "2025-11-17", "On Friday rescuers found five men alive. That brings to 13 the number of miners "
+                                  "rescued alive since the collapse, the operator said.")
+    assert ("update", "eight", "13") in s.alerts()
