@@ -106,7 +106,10 @@ _FOR_THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b", re.I)
 _ANAPHORIC_HEADS = frozenset("figure reading read".split())
 _NAMES_FIGURE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+(?:(?:final|flash|latest|revised|first|new|official|own)\s+)?"
                            r"(?:figure|reading)\b")
-_THE_FIGURE = re.compile(r"\b[Tt]he\s+(?:comparable\s+|equivalent\s+|same\s+)?figures?\b")
+# "The correct figure is €345 million": what is left of "figure" once the container word is dropped.
+_FIGURE_ADJECTIVES = frozenset("correct correcte actual right true revise revised comparable equivalent same".split())
+_THE_FIGURE = re.compile(r"\b[Tt]he\s+(?:(?:comparable|equivalent|same|correct|corrected|actual|right|true|revised)\s+)?"
+                         r"figures?\b")
 
 
 def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
@@ -141,7 +144,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         coord = feats.pop("coord", False) or bare
         recent = last_any_by_unit.get(fig.unit)
         lead = lead_by_unit.get(fig.unit)
-        if prior is None and feats["head"] in _ANAPHORIC_HEADS and not (feats["mods"] or feats["pred"]):
+        if prior is None and (feats["head"] in _ANAPHORIC_HEADS or feats["head"] in _FIGURE_ADJECTIVES
+                              and _THE_FIGURE.search(fig.sentence)) and not (feats["mods"] or feats["pred"]):
             if recent is not None and recent["head"] not in _ANAPHORIC_HEADS and _THE_FIGURE.search(fig.sentence) \
                     and 0 < ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(recent["sentence"]) <= 2:
                 # "In Northmoor, 69.8% of patients were seen within four hours. In Saltvale the figure was 63.2%":
@@ -158,6 +162,8 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
             for slot in ("head", "mods", "obj", "obj_mods", "quals", "pred", "horizon", "label_noun"):
                 if slot != "pred" or not feats["pred"]:
                     feats[slot] = prior[slot]
+            if "negative" in prior["flags"]:
+                feats["flags"] = sorted({*feats["flags"], "negative"})  # "the correct figure" of a net loss
             feats["span"] = feats.get("span") or prior.get("span", "")
         per = feats.pop("per", "")
         if per:

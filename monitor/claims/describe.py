@@ -182,10 +182,15 @@ university college""".split())
 _WITHOUT_HOME = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|still|now)\s+){0,3}without\s+(?:a\s+)?(?:home|homes|shelter)\b",
                            re.I)
 # Modifiers of a company's result: "a net loss", "a pre-tax loss", "an operating loss".
-_RESULT_MODS = frozenset("net pre tax pretax operating underlying quarterly annual interim".split())
+_RESULT_MODS = frozenset("net pre tax pretax operating operate underlying quarterly annual interim".split())
 # Who adds or sheds jobs when the count is everyone's: "employers added 45,000 jobs".
 _ALL_DOERS = frozenset("""employer company firm business economy country nation government group it they we
 bank industry sector market""".split())
+
+
+def _described(noun: str, sentence: str) -> bool:
+    """"The Aldermoor-based carmaker said": a company described by where it is based is the one the story is about."""
+    return bool(noun) and noun.isalpha() and re.search(r"-based\s+" + noun + r"s?\b", sentence, re.I) is not None
 
 
 def _where_antecedent(toks: tuple[Token, ...], masked: str, lo: int, i0: int, ctx: ArticleContext) -> list[str]:
@@ -1015,7 +1020,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if sayer and ctx.is_name(sayer) and sayer not in ctx.inner:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS
-                                                             or sayer in ("he", "she") or sayer in ctx.persons):
+                                                             or sayer in ("he", "she") or sayer in ctx.persons
+                                                             or _described(sayer, sentence)):
         earlier = nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
         s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
         # "Net profit was $512 million": the company the whole story is about

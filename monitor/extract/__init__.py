@@ -29,8 +29,10 @@ _RECENT = timedelta(days=100)
 
 # "at the previous election", "in the last round": an earlier occasion of the same kind. A figure
 # tied to one is history even though no date is given. Time words are left to `timex`.
-# A clause opened by "since" that ends at a date: "since records began in 2011", "since the war ended in 1995".
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+){0,3}\s+(?:began|started|ended|opened|closed)\s+(?:in\s+)?$")
+# A clause opened by "since" that ends at a date: "since records began in 2011", "since the group adopted its
+# current reporting format in 2017": when something happened, not the figure's period.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|began|begun|was|were|took|came|went|won|built)"
+                           r"\s+(?:[a-z'-]+\s+){0,4}?(?:in\s+)?$")
 _PRIOR_OCCASION = re.compile(r"\b(?:at|in|during|from|for|since)\s{1,3}(?:the|its|their)\s{1,3}"
                              r"(?:previous|last|prior|preceding)\s{1,3}(?P<n>[a-z]{3,20})\b")
 _NOT_OCCASION = frozenset("""year years month months week weeks weekend quarter quarters decade decades day days time
@@ -130,7 +132,7 @@ def extract(text: str, published: date) -> Extraction:
             if ref_span is not None and same_span:
                 # "revenue of $4.6 billion for the same quarter": the quarter the story reports on
                 txs = [replace(t, period=ref_span) if _SAME_SPAN.search(t.text) else t for t in txs]
-            txs = [t for t in txs if t.prep == "since" or not _SINCE_CLAUSE.search(cands.low, max(ss, t.start - 48), t.start)]
+            txs = [t for t in txs if t.prep == "since" or not _SINCE_CLAUSE.search(cands.low, max(ss, t.start - 90), t.start)]
             # ("the worst since comparable records began in 2011": the year records began, not the figure's)
             period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",

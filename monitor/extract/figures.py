@@ -764,7 +764,18 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
             if not (f.counted and f.counted.endswith("s") and _OBJECT_NAME_BEFORE.search(text, max(ss, s - 90), s)):
                 return None  # "Apollo 11", "Windows 11", "Boeing 737": a name
             # "gave the Civic Alliance 63 seats": a multi-word name is the recipient, the figure its own
+    if kind == "digits" and f.unit != "count" and f.value > 0 and f.start == s:
+        neg = _MINUS_BEFORE.search(text, max(ss, s - 7), s)
+        if neg is not None:
+            # "an operating margin of -2.1%", "energy prices at minus 1.4%": below zero
+            f.value, f.start = -f.value, neg.start() + (len(neg.group()) - len(neg.group().lstrip()))
+            if f.low is not None and f.high is not None:
+                f.low, f.high = -f.high, -f.low
     return f
+
+
+# A sign or word that puts a figure below zero: " -2.1%", "(\u22125C", "minus 1.4%" (not "2024-25", not a range).
+_MINUS_BEFORE = re.compile(r"(?:(?<=[\s(:])|^)(?:[-\u2212]|minus\s)$", re.I)
 
 
 # Words skipped between a subject and its verb ("the injured now numbered"), or between

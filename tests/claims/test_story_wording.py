@@ -1084,3 +1084,25 @@ def test_brings_to_n_the_number_of_counts_what_follows_and_pulled_alive_is_rescu
     s.add("a2.txt", "2025-11-17", "On Friday rescuers found five men alive. That brings to 13 the number of miners "
                                   "rescued alive since the collapse, the operator said.")
     assert ("update", "eight", "13") in s.alerts()
+
+
+def test_a_corrected_loss_and_an_operating_loss_are_results_below_zero() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-04-30", "Castellan Auto reported an operating loss of €210 million for the first quarter. "
+                                  "The net loss came to €435 million, Castellan said.")
+    s.add("a2.txt", "2025-05-03", "Correction: an article on 30 April misstated Castellan Auto's first-quarter net loss "
+                                  "as €435 million. The correct figure is €345 million.")
+    s.add("a3.txt", "2025-07-30", "Castellan Auto posted a net profit of €112 million in the second quarter after a "
+                                  "net loss of €345 million in the first quarter. It reported an operating profit of "
+                                  "€290 million for the quarter.")
+    alerts = s.alerts()
+    assert ("contradiction", "€435 million", "€345 million") in alerts or ("update", "€435 million", "€345 million") in alerts
+    assert ("update", "€345 million", "€112 million") in alerts
+    assert ("update", "€210 million", "€290 million") in alerts
+
+
+def test_a_company_described_by_its_base_is_the_company_the_story_is_about() -> None:
+    text = ("ALDERMOOR - Norrvik Motors reported higher profit on Thursday. Norrvik shares rose. Norrvik said orders "
+            "grew. Norrvik also hired staff. The Aldermoor-based carmaker said operating profit rose to €1.05 billion "
+            "in the January-March period.")
+    assert claim(text, "€1.05 billion", "2025-04-24").features["names"] == ["norrvik"]

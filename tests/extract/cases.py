@@ -186,6 +186,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("Food prices were 9% higher in February last year.", P, [dict(value=9, period="2023-02")]),
     ("Unemployment hit 6% in 2021 and 5.5% the previous year.", P,
      [dict(value=6, period="2021"), dict(value=5.5, period="2020")]),
+    # --- below zero ------------------------------------------------------------------------
+    ("Castellan's operating margin was -2.1%, compared with 1.3% a year earlier.", P,
+     [dict(value=-2.1, unit="percent"), dict(value=1.3, unit="percent")]),
+    ("The annual rate for energy was left at minus 1.4%.", P, [dict(value=-1.4, unit="percent")]),
+    ("Prices rose 2-3% in the quarter.", P, [dict(value=2, unit="percent")]),
     # --- negatives: not figures -------------------------------------------------------------
     ("The law was passed in 2014.", P, []),
     ("He was born on March 3, 1961.", P, []),

@@ -155,3 +155,12 @@ def test_a_month_to_month_span_is_the_whole_span() -> None:
     assert [t.period.label for t in found] == ["2025-H1"]
     two = find_timexes("Prices rose 2% in June to July.", date(2025, 7, 24))  # too short to be a reporting span
     assert [t.period.label for t in two] == ["2025-06", "2025-07"]
+
+
+def test_a_year_inside_a_since_clause_is_not_the_figures_period() -> None:
+    from monitor.extract import extract
+    figs = extract("Operating margin: 8.0%, the best quarterly margin since the group adopted its current reporting "
+                   "format in 2017.", date(2025, 7, 25)).figures
+    assert [f.period.label for f in figs] == ["2025-07-25"]
+    kept = extract("Sales rose 5% in 2024, the most since it was founded.", date(2025, 7, 25)).figures
+    assert [f.period.label for f in kept] == ["2024"]
