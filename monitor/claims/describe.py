@@ -74,6 +74,8 @@ _CHANGE_NOUNS = {"gain": "add", "gains": "add", "increase": "add", "rise": "add"
 # Words saying a figure is about the whole, not one of its parts.
 _WHOLE = re.compile(r"\b(?:all|total|overall|combined|average|across|nationwide|national)\b", re.I)
 _IN_LINE = re.compile(r",?\s*\b(?:broadly\s+|roughly\s+)?in\s+line\s+with\b[^,;.]*", re.I)
+# What a company guides on: a target for its own result is a forecast of it.
+_RESULTS = frozenset("profit margin revenue".split())
 _MODALS = frozenset("may might could would should will can must".split())
 # Titles written before a person's name: capitalised there, never what a figure is about.
 _TITLES = frozenset("""mayor governor president minister premier chancellor senator councillor councilor commissioner
@@ -1240,6 +1242,9 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points") and s.head not in _BALANCES:
         flags.add("named_amount")  # "a $60 billion package": the amount names the package (but "a $212 million
         # deficit" is the size of the one deficit there is)
+    if "target" in flags and s.head in _RESULTS and not flags & {"proposal"}:
+        flags.discard("target")  # "now targets a full-year operating margin of around 8.5%", "raised its target to
+        flags.add("projection")  # profit growth of around 8%": a company's guidance, as "expects a margin of 7.5%" is
     if unit == "count" and s.pred == "cut" and "delta" in flags and (fig.period is None or fig.period.kind == "asof"
                                                                         or (fig.period.end - fig.period.start).days <= 7):
         flags.add("projection")  # "cut 1,500 jobs last week", "will cut 1,300 jobs": one announced plan (a month's

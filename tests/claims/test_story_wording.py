@@ -1106,3 +1106,12 @@ def test_a_company_described_by_its_base_is_the_company_the_story_is_about() -> 
             "grew. Norrvik also hired staff. The Aldermoor-based carmaker said operating profit rose to €1.05 billion "
             "in the January-March period.")
     assert claim(text, "€1.05 billion", "2025-04-24").features["names"] == ["norrvik"]
+
+
+def test_a_companys_target_for_its_own_result_is_its_guidance() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-04-24", "Norrvik Motors confirmed that it expects a full-year operating margin of around "
+                                  "7.5%, the company said.")
+    s.add("a2.txt", "2025-07-25", "Norrvik Motors now targets a full-year operating margin of around 8.5%, up from "
+                                  "around 7.5% previously.")
+    assert ("update", "7.5%", "8.5%") in s.alerts()
