@@ -190,9 +190,11 @@ _ALL_DOERS = frozenset("""employer company firm business economy country nation 
 bank industry sector market""".split())
 
 
-def _described(noun: str, sentence: str) -> bool:
-    """"The Aldermoor-based carmaker said": a company described by where it is based is the one the story is about."""
-    return bool(noun) and noun.isalpha() and re.search(r"-based\s+" + noun + r"s?\b", sentence, re.I) is not None
+def _described(noun: str, sentence: str, money: bool) -> bool:
+    """"The Aldermoor-based carmaker said": a company described by where it is based is the one the story is about
+    (and so is "The carmaker reported ..." of an amount of money)."""
+    return bool(noun) and noun.isalpha() and re.search(
+        r"(?:-based\s+" + ("|^\\W*The\\s+" if money else "") + r")" + noun + r"s?\b", sentence, re.I) is not None
 
 
 def _where_antecedent(toks: tuple[Token, ...], masked: str, lo: int, i0: int, ctx: ArticleContext) -> list[str]:
@@ -1023,7 +1025,8 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
         s.sayer_org = [sayer]  # "Brightwave reported revenue of ...": the speaker is what is measured
     if not s.names and not s.sayer_org and ctx.dominant and (not sayer or sayer in ORG_ANAPHORS
                                                              or sayer in ("he", "she") or sayer in ctx.persons
-                                                             or _described(sayer, sentence)):
+                                                             or _described(sayer, sentence, len(unit) == 3
+                                                                            and (fig.unit or "").isupper())):
         earlier = nearest_names(toks, 0, i0, i0, ctx, said_idx, (j, np_end), after=False)
         s.names = earlier or [ctx.dominant]  # "Audley Fresh grew 5.1%, and pre-tax profit of £198m": Audley's;
         # "Net profit was $512 million": the company the whole story is about

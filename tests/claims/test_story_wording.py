@@ -1115,3 +1115,10 @@ def test_a_companys_target_for_its_own_result_is_its_guidance() -> None:
     s.add("a2.txt", "2025-07-25", "Norrvik Motors now targets a full-year operating margin of around 8.5%, up from "
                                   "around 7.5% previously.")
     assert ("update", "7.5%", "8.5%") in s.alerts()
+
+
+def test_the_carmaker_reporting_money_is_the_company_the_story_is_about() -> None:
+    text = ("PORT SELDEN - Castellan Auto returned to profit on Wednesday. Castellan shares jumped. Castellan said "
+            "orders grew. Castellan also cut costs. The carmaker reported an operating profit of €290 million for the "
+            "April-June period.")
+    assert claim(text, "€290 million", "2025-07-30").features["names"] == ["castellan"]
