@@ -280,7 +280,8 @@ def _nearest_series(c: Claim, matches: list[tuple[int, Claim]]) -> list[tuple[in
                  if a != b and _day(pa) == _day(pb) and not same_value(pa, pb)}
     if len(disputing) < 2 or c.value <= 0 or any(latest[w].value <= 0 for w in disputing):
         return matches
-    nearest = min(disputing, key=lambda w: abs(math.log(latest[w].value / c.value)))
+    nearest = min(sorted(disputing), key=lambda w: abs(math.log(latest[w].value / c.value)))  # (sorted: ties go
+    # the same way in every process, whatever its hash seed)
     return [ip for ip in matches if _sayer(ip[1]) not in disputing or _sayer(ip[1]) == nearest]
 
 

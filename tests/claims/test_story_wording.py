@@ -1122,3 +1122,24 @@ def test_the_carmaker_reporting_money_is_the_company_the_story_is_about() -> Non
             "orders grew. Castellan also cut costs. The carmaker reported an operating profit of €290 million for the "
             "April-June period.")
     assert claim(text, "€290 million", "2025-07-30").features["names"] == ["castellan"]
+
+
+_TIE_SCRIPT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from test_story_wording import Story
+s = Story()
+s.add("a1.txt", "2025-10-04", "Police said 10,000 people joined the march. Organisers said 40,000 people joined the march.")
+s.add("a2.txt", "2025-10-05", "The ministry said 20,000 people had joined the march.")
+print(json.dumps(sorted(s.alerts())))
+"""
+
+
+def test_a_tie_between_two_disputed_series_goes_the_same_way_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+    here = os.path.dirname(os.path.abspath(__file__))
+    outs = {subprocess.run([sys.executable, "-c", _TIE_SCRIPT, here], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
+    assert len(outs) == 1
