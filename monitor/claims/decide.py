@@ -104,6 +104,7 @@ def decide(c: Claim, pool: list[Claim], candidates: list[int] | None = None,
     if flags & NOT_A_BASE:
         return Decision("history", _link(c, prev, "history"), prev,
                         f"{label}: " + ("a rough size, not a count" if "vague_amount" in flags
+                                        else "a market price of its day" if "market_price" in flags
                                         else "a former or baseline value") + ", recorded for the timeline.")
     # a figure with no stated period is as of its statement: said before what is known, it is older news; and
     # an explicit period just before an earlier undated statement may be the very period it spoke of

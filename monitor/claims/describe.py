@@ -74,6 +74,10 @@ _CHANGE_NOUNS = {"gain": "add", "gains": "add", "increase": "add", "rise": "add"
 # Words saying a figure is about the whole, not one of its parts.
 _WHOLE = re.compile(r"\b(?:all|total|overall|combined|average|across|nationwide|national)\b", re.I)
 _IN_LINE = re.compile(r",?\s*\b(?:broadly\s+|roughly\s+)?in\s+line\s+with\b[^,;.]*", re.I)
+# A share price or its day's move ("shares rose 3.2% to 412 pence", "Shares in Norrvik rose 4.3% to €38.62",
+# "its share price"), not a market share ("its market share rose to 21%") or a stake ("a 51% share in").
+_SHARE_PRICE = re.compile(r"(?<!market )\bshares\b(?!\s+(?:of|in)\s+(?:the\s+)?(?:vote|market|seats?)\b)"
+                          r"|\bshare\s+price\b|\bstock\s+(?:price|rose|fell|jumped|slid|dropped|gained)\b", re.I)
 # What a company guides on: a target for its own result is a forecast of it.
 _RESULTS = frozenset("profit margin revenue".split())
 _MODALS = frozenset("may might could would should will can must".split())
@@ -1245,6 +1249,10 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points") and s.head not in _BALANCES:
         flags.add("named_amount")  # "a $60 billion package": the amount names the package (but "a $212 million
         # deficit" is the size of the one deficit there is)
+    if (_SHARE_PRICE.search(masked, toks[lo].start if lo < n else 0, toks[hi - 1].end if hi > lo else len(masked))
+            and (unit == "percent" or s.head in ("penny", "cent") or len(unit) == 3 and (fig.unit or "").isupper()
+                 and fig.value < 1e5)) or (s.head in ("penny", "cent") and _SHARE_PRICE.search(masked)):
+        flags.add("market_price")  # "Aldermoor shares rose 3.2% to 412 pence": the market's price of the day
     if "target" in flags and s.head in _RESULTS and not flags & {"proposal"}:
         flags.discard("target")  # "now targets a full-year operating margin of around 8.5%", "raised its target to
         flags.add("projection")  # profit growth of around 8%": a company's guidance, as "expects a margin of 7.5%" is

@@ -20,7 +20,7 @@ from .values import comparable, value_class
 STRICT_FLAGS = frozenset({"proposal", "target", "projection", "delta", "limit", "part"})
 # Flags of claims that are never the comparison side: an article's own "up from" baselines, former states ("the
 # then-31 members") and sizes nobody stated as a count ("dozens", "tens of thousands").
-NOT_A_BASE_FLAGS = frozenset({"baseline", "past_state", "vague_amount"})
+NOT_A_BASE_FLAGS = frozenset({"baseline", "past_state", "vague_amount", "market_price"})
 EVENTS = frozenset("""die injure displace evacuate arrest missing rescue infect hospitalise hospitalize
 attend""".split())
 

@@ -29,6 +29,7 @@ _RECENT = timedelta(days=100)
 
 # "at the previous election", "in the last round": an earlier occasion of the same kind. A figure
 # tied to one is history even though no date is given. Time words are left to `timex`.
+_TO_LEVEL = re.compile(r"\s{1,3}to\s{1,3}(?:[$\u20ac\u00a3\u00a5]\s?)?")
 # A clause opened by "since" that ends at a date: "since records began in 2011", "since the group adopted its
 # current reporting format in 2017": when something happened, not the figure's period.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[a-z'-]+\s+){1,4}?(?:[a-z]+ed|began|begun|was|were|took|came|went|won|built)"
@@ -137,7 +138,8 @@ def extract(text: str, published: date) -> Extraction:
             period = choose_period(f.start, f.end, bounds, txs, others, published, ref,
                                    "past_state" in f.tags, cands.low, f.change == "baseline",
                                    f.change in ("increase", "decrease"))
-            if f.unit.isupper() and len(f.unit) == 3 and f.change != "baseline" and f.value >= 1e6:
+            if (f.unit.isupper() and len(f.unit) == 3 or f.unit == "count" and ref_span is not None) \
+                    and f.change != "baseline" and f.value >= 1e6:
                 # sums, not prices: a share price or a price target is a level of its own day
                 if period.kind == "asof" and ref_span is not None:
                     period = ref_span  # "Net profit climbed to $610 million": the reported quarter's amount
@@ -193,4 +195,10 @@ def extract(text: str, published: date) -> Extraction:
     if ref_month is not None:
         for i in waiting:
             figures[i] = replace(figures[i], period=ref_month)
+    for i in range(len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if a.unit == "percent" and a.change in ("increase", "decrease") and a.period is not None \
+                and a.period.kind == "asof" and b.period is not None and b.period.kind != "asof" \
+                and a.sentence_start == b.sentence_start and _TO_LEVEL.fullmatch(text, a.end, b.start):
+            figures[i] = replace(a, period=b.period)  # "edged up 1.5% to 41.3 million hectolitres": one period
     return Extraction(figures=figures, events=events, version=EXTRACTOR_VERSION)

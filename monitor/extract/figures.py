@@ -638,6 +638,9 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
                 ok = False  # "rose by 300 to 1,200": the change, then the level it reached ("by 2 to 3%" is a range)
             if r.group("cur") and f.unit in ("percent", "percentage_points"):
                 ok = False  # "fell 3% to $3.9 billion": a change, then the level it reached
+            if ok and sep == "to" and f.unit in ("percent", "percentage_points") \
+                    and not _PCT_AFTER.match(text, r.end(), se) and not r.group(0).rstrip().endswith("%"):
+                ok = False  # "fell 7% to 182,000 vehicles", "edged up 1.5% to 41.3 million hectolitres"
             hi = _simple_value(r.group("num"))
             if ok and hi is not None:
                 rend = r.end()
@@ -774,6 +777,7 @@ def _finish(text: str, low: str, f: Found, s: int, ss: int, se: int, kind: str, 
     return f
 
 
+_PCT_AFTER = re.compile(r"\s{0,2}(?:%|(?i:per\s?cent|percent|pc\b|percentage\s+points?|pp\b|points?\b))")
 # A sign or word that puts a figure below zero: " -2.1%", "(\u22125C", "minus 1.4%" (not "2024-25", not a range).
 _MINUS_BEFORE = re.compile(r"(?:(?<=[\s(:])|^)(?:[-\u2212]|minus\s)$", re.I)
 

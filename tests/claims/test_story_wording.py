@@ -1143,3 +1143,13 @@ def test_a_tie_between_two_disputed_series_goes_the_same_way_in_every_process() 
     outs = {subprocess.run([sys.executable, "-c", _TIE_SCRIPT, here], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
     assert len(outs) == 1
+
+
+def test_a_share_price_and_its_days_move_never_raise_an_alert() -> None:
+    s = Story()
+    s.add("a1.txt", "2025-07-24", "Aldermoor reported higher profit. Aldermoor shares rose 3.2% to 412 pence.")
+    s.add("a2.txt", "2025-09-18", "Aldermoor raised its forecast. Shares in Aldermoor rose 6.1% to 447 pence by "
+                                  "mid-morning, while Pellion gained 4.4% to 203 pence.")
+    assert not s.alerts()
+    share = claim("Its market share rose to 21% in June, the company said.", "21%")
+    assert "market_price" not in share.features["flags"]

@@ -191,6 +191,12 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
      [dict(value=-2.1, unit="percent"), dict(value=1.3, unit="percent")]),
     ("The annual rate for energy was left at minus 1.4%.", P, [dict(value=-1.4, unit="percent")]),
     ("Prices rose 2-3% in the quarter.", P, [dict(value=2, unit="percent")]),
+    # --- a change and the level it reached, not a range -------------------------------------
+    ("Deliveries fell 7% to 182,000 vehicles from 196,300 a year earlier.", P,
+     [dict(value=7, unit="percent"), dict(value=182000, unit="count"), dict(value=196300, unit="count")]),
+    ("Volumes edged up 1.5% to 41.3 million hectolitres.", P,
+     [dict(value=1.5, unit="percent"), dict(value=41.3e6, unit="count")]),
+    ("Prices rose 2% to 3% last year.", P, [dict(value=2, unit="percent", low=2, high=3)]),
     # --- negatives: not figures -------------------------------------------------------------
     ("The law was passed in 2014.", P, []),
     ("He was born on March 3, 1961.", P, []),
