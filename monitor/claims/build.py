@@ -100,14 +100,14 @@ def span_of(period: Period) -> str:
     return ""
 
 
-# Nouns that only point back at a measure already given: "the figure", "the equivalent number".
 # A rate said to be the month's own ("its load factor for the month was 92.3%"), not the year to that month.
 _FOR_THE_MONTH = re.compile(r"\b(?:for|in|during|over)\s+the\s+month\b", re.I)
+# Nouns that only point back at a measure already given: "the figure", "Ostria's final reading".
 _ANAPHORIC_HEADS = frozenset("figure reading read".split())
 _NAMES_FIGURE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+(?:(?:final|flash|latest|revised|first|new|official|own)\s+)?"
                            r"(?:figure|reading)\b")
 # "The correct figure is €345 million": what is left of "figure" once the container word is dropped.
-_FIGURE_ADJECTIVES = frozenset("correct correcte actual right true revise revised comparable equivalent same".split())
+_FIGURE_ADJECTIVES = frozenset("correct actual right true revise revised comparable equivalent same".split())
 _THE_FIGURE = re.compile(r"\b[Tt]he\s+(?:(?:comparable|equivalent|same|correct|corrected|actual|right|true|revised)\s+)?"
                          r"figures?\b")
 
@@ -144,9 +144,10 @@ def claims_for(article: Article, figures: list[Figure]) -> list[Claim]:
         coord = feats.pop("coord", False) or bare
         recent = last_any_by_unit.get(fig.unit)
         lead = lead_by_unit.get(fig.unit)
-        if prior is None and (feats["head"] in _ANAPHORIC_HEADS or feats["head"] in _FIGURE_ADJECTIVES
-                              and _THE_FIGURE.search(fig.sentence)) and not (feats["mods"] or feats["pred"]):
-            if recent is not None and recent["head"] not in _ANAPHORIC_HEADS and _THE_FIGURE.search(fig.sentence) \
+        the_figure = prior is None and (feats["head"] in _ANAPHORIC_HEADS or feats["head"] in _FIGURE_ADJECTIVES) \
+            and not (feats["mods"] or feats["pred"]) and _THE_FIGURE.search(fig.sentence) is not None
+        if prior is None and (feats["head"] in _ANAPHORIC_HEADS or the_figure) and not (feats["mods"] or feats["pred"]):
+            if recent is not None and recent["head"] not in _ANAPHORIC_HEADS and the_figure \
                     and 0 < ctx.sentence_index(fig.sentence_start) - ctx.sentence_index(recent["sentence"]) <= 2:
                 # "In Northmoor, 69.8% of patients were seen within four hours. In Saltvale the figure was 63.2%":
                 # the figure is the measure just given, for its own place

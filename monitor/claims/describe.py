@@ -197,8 +197,8 @@ bank industry sector market""".split())
 def _described(noun: str, sentence: str, money: bool) -> bool:
     """"The Aldermoor-based carmaker said": a company described by where it is based is the one the story is about
     (and so is "The carmaker reported ..." of an amount of money)."""
-    return bool(noun) and noun.isalpha() and re.search(
-        r"(?:-based\s+" + ("|^\\W*The\\s+" if money else "") + r")" + noun + r"s?\b", sentence, re.I) is not None
+    lead = r"(?:-based\s+|^\W*The\s+)" if money else r"-based\s+"
+    return noun.isalpha() and re.search(lead + noun + r"s?\b", sentence, re.I) is not None
 
 
 def _where_antecedent(toks: tuple[Token, ...], masked: str, lo: int, i0: int, ctx: ArticleContext) -> list[str]:
@@ -1249,9 +1249,12 @@ def describe(fig: Figure, ctx: ArticleContext) -> Slots | None:
     if premod and fig.unit not in ("count", "fraction", "percent", "percentage_points") and s.head not in _BALANCES:
         flags.add("named_amount")  # "a $60 billion package": the amount names the package (but "a $212 million
         # deficit" is the size of the one deficit there is)
-    if (_SHARE_PRICE.search(masked, toks[lo].start if lo < n else 0, toks[hi - 1].end if hi > lo else len(masked))
-            and (unit == "percent" or s.head in ("penny", "cent") or len(unit) == 3 and (fig.unit or "").isupper()
-                 and fig.value < 1e5)) or (s.head in ("penny", "cent") and _SHARE_PRICE.search(masked)):
+    if s.head in ("penny", "cent"):  # a price in pence: shares named anywhere in the sentence
+        share_price = _SHARE_PRICE.search(masked) is not None
+    else:  # a percent move or a price in money: shares named in its own clause
+        share_price = (unit == "percent" or len(unit) == 3 and (fig.unit or "").isupper() and fig.value < 1e5) \
+            and _SHARE_PRICE.search(masked, toks[lo].start if lo < n else 0, toks[hi - 1].end if hi > lo else len(masked))
+    if share_price:
         flags.add("market_price")  # "Aldermoor shares rose 3.2% to 412 pence": the market's price of the day
     if "target" in flags and s.head in _RESULTS and not flags & {"proposal"}:
         flags.discard("target")  # "now targets a full-year operating margin of around 8.5%", "raised its target to
